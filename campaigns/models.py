@@ -1,0 +1,322 @@
+"""Programme (campaign) pages, council information, articles and their snippets."""
+
+from functools import reduce
+from operator import or_
+
+from django import forms as django_forms
+from django.db import models
+from django.db.models import Q
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from home.blocks import BaseStreamBlock
+from home.models import SeoMixin
+
+from .blocks import KeyDatesBlock
+from .choices import ArticleType, Profession, Region
+
+RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul", "document-link"]
+
+
+@register_snippet
+class Partner(index.Indexed, models.Model):
+    """An organisation that runs or supports a programme, shown with its logo and link."""
+
+    name = models.CharField(max_length=200, unique=True, help_text="The organisation's name.")
+    url = models.URLField(blank=True, help_text="The organisation's website.")
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The organisation's logo; its alt text should be the organisation's name.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("url"), FieldPanel("logo")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+@register_snippet
+class Council(index.Indexed, models.Model):
+    """A council that takes part in one or more programmes."""
+
+    name = models.CharField(max_length=200, unique=True, help_text='e.g. "Leeds City Council".')
+    region = models.CharField(max_length=40, choices=Region.choices, help_text="Where it is.")
+    website = models.URLField(blank=True, help_text="The council's website.")
+
+    panels = [FieldPanel("name"), FieldPanel("region"), FieldPanel("website")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ProgrammeIndexPage(SeoMixin, Page):
+    """Lists every programme, filterable by profession and region."""
+
+    introduction = models.TextField(blank=True, help_text="A short introduction above the list.")
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["campaigns.CampaignPage"]
+
+    def get_context(self, request, *args, **kwargs):
+        """Adds the programmes, filtered by the visitor's profession and region choices."""
+        context = super().get_context(request, *args, **kwargs)
+        filter_form = ProgrammeFilterForm(request.GET or None)
+        programmes = CampaignPage.objects.child_of(self).live().public()
+        if filter_form.is_valid():
+            if profession := filter_form.cleaned_data.get("profession"):
+                programmes = programmes.filter(profession=profession)
+            if region := filter_form.cleaned_data.get("region"):
+                programmes = programmes.filter(region=region)
+        context["filter_form"] = filter_form
+        context["programmes"] = programmes.with_listing_data()
+        return context
+
+
+class ProgrammeFilterForm(django_forms.Form):
+    """The programme list's filters; unknown values are reported, not ignored silently."""
+
+    profession = django_forms.ChoiceField(
+        choices=[("", "Any profession")] + list(Profession.choices), required=False
+    )
+    region = django_forms.ChoiceField(choices=[("", "Any region")] + list(Region.choices), required=False)
+
+
+class CampaignPageQuerySet(PageQuerySet):
+    def with_listing_data(self):
+        """Fetches what a programme card shows (image, application page) in a fixed number of queries."""
+        pages = list(self.select_related("hero_image").order_by("path"))
+        attach_application_pages(pages)
+        return pages
+
+
+def attach_application_pages(campaigns):
+    """Sets ``_application_page`` on each campaign with one query for all of them."""
+    from forms.models import ApplicationFormPage
+
+    if not campaigns:
+        return
+    depths = {page.depth + 1 for page in campaigns}
+    under_any = reduce(or_, (Q(path__startswith=page.path) for page in campaigns))
+    candidates = (
+        ApplicationFormPage.objects.live().public().filter(under_any, depth__in=depths).order_by("path")
+    )
+    by_parent = {}
+    for form_page in candidates:
+        by_parent.setdefault(form_page.path[: -Page.steplen], form_page)
+    for campaign in campaigns:
+        campaign._application_page = by_parent.get(campaign.path)
+
+
+class CampaignPage(SeoMixin, Page):
+    """One return-to-work programme: what it is, who it is for, key dates and partners."""
+
+    summary = models.TextField(
+        help_text="One or two sentences on what the programme offers, shown in lists and search."
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A wide image shown at the top of the page.",
+    )
+    profession = models.CharField(
+        max_length=40, choices=Profession.choices, help_text="The profession returners come back to."
+    )
+    region = models.CharField(
+        max_length=40,
+        choices=Region.choices,
+        default=Region.ENGLAND,
+        help_text="Where the programme's jobs are.",
+    )
+    who_it_is_for = models.TextField(help_text="Who the programme is for, in plain words.")
+    eligibility = RichTextField(
+        features=RICH_TEXT_FEATURES, help_text="Who can apply: the conditions applicants must meet."
+    )
+    key_dates = StreamField(
+        KeyDatesBlock(), blank=True, help_text="The programme's timeline, earliest first."
+    )
+    places = models.PositiveIntegerField(
+        null=True, blank=True, help_text="How many places there are. Leave blank if not fixed."
+    )
+    training_offered = RichTextField(
+        features=RICH_TEXT_FEATURES, blank=True, help_text="The training and support returners get."
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        help_text="Everything else: case studies, figures, FAQs, videos, documents.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        MultiFieldPanel(
+            [FieldPanel("profession"), FieldPanel("region"), FieldPanel("places")],
+            heading="About the programme",
+        ),
+        FieldPanel("who_it_is_for"),
+        FieldPanel("eligibility"),
+        FieldPanel("key_dates"),
+        FieldPanel("training_offered"),
+        InlinePanel("partner_links", label="Partner organisations", heading="Partners"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("who_it_is_for"),
+        index.SearchField("eligibility"),
+        index.SearchField("training_offered"),
+        index.SearchField("body"),
+        index.FilterField("profession"),
+        index.FilterField("region"),
+    ]
+
+    parent_page_types = ["campaigns.ProgrammeIndexPage"]
+    subpage_types = [
+        "application_forms.ApplicationFormPage",
+        "campaigns.CouncilInformationPage",
+        "campaigns.ArticlePage",
+    ]
+
+    objects = PageManager.from_queryset(CampaignPageQuerySet)()
+
+    @cached_property
+    def application_page(self):
+        """The programme's live application form, if it has one."""
+        if hasattr(self, "_application_page"):
+            return self._application_page
+        from forms.models import ApplicationFormPage
+
+        return ApplicationFormPage.objects.child_of(self).live().public().first()
+
+    def get_context(self, request, *args, **kwargs):
+        """Adds partners, the council page and the latest articles without extra queries per item."""
+        context = super().get_context(request, *args, **kwargs)
+        context["partners"] = [
+            link.partner for link in self.partner_links.select_related("partner", "partner__logo")
+        ]
+        children = self.get_children().live().public().specific().order_by("path")
+        context["council_page"] = next((p for p in children if isinstance(p, CouncilInformationPage)), None)
+        context["articles"] = sorted(
+            (p for p in children if isinstance(p, ArticlePage)),
+            key=lambda article: article.date,
+            reverse=True,
+        )[:6]
+        return context
+
+
+class CampaignPartner(Orderable):
+    """Links a partner organisation to a programme, in the editor's order."""
+
+    page = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="partner_links")
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("partner")]
+
+
+class CouncilInformationPage(SeoMixin, Page):
+    """Tells councils why and how to sign up to a programme, and who already has."""
+
+    introduction = models.TextField(help_text="A short summary for councils.")
+    why_sign_up = RichTextField(features=RICH_TEXT_FEATURES, help_text="Why a council should take part.")
+    how_to_sign_up = RichTextField(features=RICH_TEXT_FEATURES, help_text="The steps to sign up.")
+    costs_and_commitments = RichTextField(
+        features=RICH_TEXT_FEATURES, blank=True, help_text="What it costs and what a council commits to."
+    )
+    councils = ParentalManyToManyField(
+        Council, blank=True, related_name="programme_pages", help_text="Councils taking part."
+    )
+    contact = RichTextField(
+        features=["bold", "link"], blank=True, help_text="Who councils contact with questions."
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, help_text="Anything else councils need.")
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("why_sign_up"),
+        FieldPanel("how_to_sign_up"),
+        FieldPanel("costs_and_commitments"),
+        FieldPanel("councils", widget=django_forms.CheckboxSelectMultiple),
+        FieldPanel("contact"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("why_sign_up"),
+        index.SearchField("how_to_sign_up"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["campaigns.CampaignPage"]
+    subpage_types = ["application_forms.ApplicationFormPage"]
+    max_count_per_parent = 1
+
+    def get_context(self, request, *args, **kwargs):
+        """Adds the participating councils and the sign-up form."""
+        from forms.models import ApplicationFormPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["councils"] = list(self.councils.all())
+        context["signup_page"] = ApplicationFormPage.objects.child_of(self).live().public().first()
+        return context
+
+
+class ArticlePage(SeoMixin, Page):
+    """News, a case study or a press release about a programme."""
+
+    article_type = models.CharField(
+        max_length=20,
+        choices=ArticleType.choices,
+        default=ArticleType.NEWS,
+        help_text="What kind of article.",
+    )
+    date = models.DateField(help_text="The date shown on the article.")
+    summary = models.TextField(help_text="One or two sentences shown in lists and search.")
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="An image shown at the top of the article.",
+    )
+    body = StreamField(BaseStreamBlock(), help_text="The article.")
+
+    content_panels = Page.content_panels + [
+        FieldPanel("article_type"),
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["campaigns.CampaignPage"]
+    subpage_types = []

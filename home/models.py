@@ -1,0 +1,134 @@
+"""Home page, standard pages and site-wide settings."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock
+
+
+class SeoMixin(models.Model):
+    """Open Graph image for sharing; title and description come from Wagtail's promote tab."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when the page is shared on social media (1200 x 630 works best).",
+    )
+
+    promote_panels = Page.promote_panels + [FieldPanel("social_image")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(SeoMixin, Page):
+    """The site's front page: introduces the site and features the programmes."""
+
+    introduction = models.TextField(
+        help_text="One or two sentences under the main heading saying what the site is for."
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A wide image shown at the top of the page.",
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        help_text="Anything else to say on the home page, below the programmes.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["campaigns.ProgrammeIndexPage", "home.StandardPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        """Adds the live programmes with their application state."""
+        from campaigns.models import CampaignPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["programmes"] = CampaignPage.objects.live().public().with_listing_data()
+        return context
+
+
+class StandardPage(SeoMixin, Page):
+    """A plain content page: about, privacy notice, accessibility statement."""
+
+    introduction = models.TextField(blank=True, help_text="A short summary shown under the title.")
+    body = StreamField(BaseStreamBlock(), help_text="The page's content.")
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Organisation, contact details and footer shown on every page."""
+
+    organisation_name = models.CharField(
+        max_length=200,
+        default="Local Government Association",
+        help_text="The organisation that runs the site, shown in the footer.",
+    )
+    contact_email = models.EmailField(blank=True, help_text="The public contact email address.")
+    contact_phone = models.CharField(max_length=40, blank=True, help_text="A public phone number.")
+    media_contact = models.CharField(
+        max_length=250, blank=True, help_text="Who journalists should contact, with an email or phone."
+    )
+    footer_text = RichTextField(
+        blank=True, features=["bold", "italic", "link"], help_text="A short note in the footer."
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The privacy notice, linked from the footer and every application form.",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The accessibility statement, linked from the footer.",
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("media_contact")],
+            heading="Contact details",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("footer_text"), FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
+            heading="Footer",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "site settings"

@@ -1,0 +1,19 @@
+"""Local development: debug on, console email, a development-only secret key."""
+
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+# Development-only key: dev settings are never used in production (wsgi.py defaults to
+# production, which refuses to start without SECRET_KEY).
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-not-for-production")  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+
+# Serve static files from the app folders without collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

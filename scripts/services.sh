@@ -1,0 +1,96 @@
+# Sourced by scripts/test.sh and the benchmarks: bring up, on loopback, what the tests
+# need when it is not already there. Debian packages are installed only where missing.
+RUN_DIR="${RUN_DIR:-$PWD/.run}"
+mkdir -p "$RUN_DIR"
+
+apt_install() {
+    if [ "$(id -u)" != 0 ]; then
+        echo "Missing Debian packages ($*) and not root: install them first." >&2
+        return 1
+    fi
+    if [ -z "${APT_UPDATED:-}" ]; then
+        DEBIAN_FRONTEND=noninteractive apt-get update -qq </dev/null
+        APT_UPDATED=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" </dev/null >/dev/null
+}
+
+ensure_chromium() {
+    [ -x /usr/bin/chromium ] || apt_install chromium fonts-liberation
+    echo "chromium: $(/usr/bin/chromium --version 2>/dev/null | head -1)"
+}
+
+ensure_postgres() {
+    # A DATABASE_URL given by the caller wins; else 127.0.0.1:5432, started or installed.
+    if [ -n "${DATABASE_URL:-}" ] && [[ "$DATABASE_URL" == postgres* ]]; then
+        TEST_DATABASE_URL="$DATABASE_URL"
+        export TEST_DATABASE_URL
+        return 0
+    fi
+    if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+        if ! command -v pg_ctlcluster >/dev/null || [ -z "$(ls /etc/postgresql 2>/dev/null)" ]; then
+            apt_install postgresql postgresql-contrib
+        fi
+        local version
+        version=$(ls /etc/postgresql | sort -n | tail -1)
+        pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+        for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+    fi
+    # Give the postgres role a known password, in case the server asks for one (a fresh
+    # Debian install does for TCP); with trust authentication it is simply ignored.
+    if id postgres >/dev/null 2>&1; then
+        su postgres -c "psql -q -c \"ALTER ROLE postgres PASSWORD 'postgres'\"" >/dev/null 2>&1 || true
+    fi
+    pg_isready -h 127.0.0.1 -p 5432 || { echo "PostgreSQL did not start" >&2; return 1; }
+    TEST_DATABASE_URL="postgres://postgres:postgres@127.0.0.1:5432/rtw"
+    export TEST_DATABASE_URL
+}
+
+ensure_s3_server() {
+    # moto's S3 server on loopback (no MinIO can be installed here).
+    local port="${S3_PORT:-9000}"
+    S3_ENDPOINT="http://127.0.0.1:$port"
+    export S3_ENDPOINT
+    if curl -s -o /dev/null "$S3_ENDPOINT" 2>/dev/null; then
+        echo "S3 server: already on $S3_ENDPOINT"
+        return 0
+    fi
+    nohup .venv/bin/moto_server -H 127.0.0.1 -p "$port" >"$RUN_DIR/moto.log" 2>&1 &
+    echo $! >"$RUN_DIR/moto.pid"
+    for _ in $(seq 1 30); do curl -s -o /dev/null "$S3_ENDPOINT" && break; sleep 0.5; done
+    curl -s -o /dev/null "$S3_ENDPOINT" || { echo "S3 server did not start" >&2; cat "$RUN_DIR/moto.log"; return 1; }
+    echo "S3 server: started on $S3_ENDPOINT"
+}
+
+ensure_clamd_if_possible() {
+    # ClamAV's daemon with a one-line EICAR signature database (real signatures cannot be
+    # downloaded here). Tests that need it skip with a reason when it cannot start.
+    local dir="$RUN_DIR/clamav" port="${CLAMD_TEST_PORT:-3399}"
+    CLAMD_TEST_PORT="$port"
+    export CLAMD_TEST_PORT
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        echo "clamd: already on 127.0.0.1:$port"
+        return 0
+    fi
+    command -v clamd >/dev/null || apt_install clamav-daemon || return 0
+    mkdir -p "$dir/db"
+    printf 'X5O!P%%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*' >"$dir/eicar.com"
+    (cd "$dir" && sigtool --md5 eicar.com >db/eicar.hdb)
+    cat >"$dir/clamd.conf" <<CONF
+DatabaseDirectory $dir/db
+TCPSocket $port
+TCPAddr 127.0.0.1
+Foreground no
+LogFile $dir/clamd.log
+PidFile $dir/clamd.pid
+User root
+StreamMaxLength 20M
+CONF
+    clamd --config-file="$dir/clamd.conf" >/dev/null 2>&1 || true
+    for _ in $(seq 1 30); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.5; done
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        echo "clamd: started on 127.0.0.1:$port"
+    else
+        echo "clamd: could not start (virus-scan tests will say so)"
+    fi
+}

@@ -1,12 +1,22 @@
 """Models of the application forms app, one module per concern."""
 
-from .applications import Application, ApplicationStatus
-from .pages import ApplicationFormField, ApplicationFormPage, WindowState
+from .applications import (
+    Application,
+    ApplicationFile,
+    ApplicationStatus,
+    EligibilityResult,
+    EqualityMonitoring,
+)
+from .pages import ApplicationFormField, ApplicationFormPage, FormPurpose, WindowState
 
 __all__ = [
     "Application",
+    "ApplicationFile",
+    "EligibilityResult",
+    "EqualityMonitoring",
     "ApplicationFormField",
     "ApplicationFormPage",
     "ApplicationStatus",
+    "FormPurpose",
     "WindowState",
 ]

@@ -1,7 +1,9 @@
-"""An application (a form submission) and its status."""
+"""An application (a form submission), its uploaded files and equality monitoring answers."""
 
 from django.db import models
 from wagtail.contrib.forms.models import AbstractFormSubmission
+
+from forms.storage import private_storage
 
 
 class ApplicationStatus(models.TextChoices):
@@ -16,19 +18,78 @@ class ApplicationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+class EligibilityResult(models.TextChoices):
+    ELIGIBLE = "eligible", "Eligible"
+    NOT_ELIGIBLE = "not-eligible", "Not eligible"
+    NOT_ASSESSED = "not-assessed", "Not assessed"
+
+
 class Application(AbstractFormSubmission):
     """One applicant's (or council's) answers to an application form."""
 
     reference = models.CharField(max_length=20, unique=True, help_text="The applicant's reference.")
+    programme = models.ForeignKey(
+        "campaigns.CampaignPage",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="applications",
+        help_text="The programme the form belongs to (kept for filtering and permissions).",
+    )
     status = models.CharField(
         max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.RECEIVED
     )
+    eligibility = models.CharField(
+        max_length=20, choices=EligibilityResult.choices, default=EligibilityResult.NOT_ASSESSED
+    )
     applicant_name = models.CharField(max_length=255, blank=True)
     applicant_email = models.EmailField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-submit_time"]
-        indexes = [models.Index(fields=["page", "-submit_time"]), models.Index(fields=["status"])]
+        indexes = [
+            models.Index(fields=["page", "-submit_time"]),
+            models.Index(fields=["programme", "status"]),
+        ]
 
     def __str__(self):
         return self.reference
+
+
+class ApplicationFile(models.Model):
+    """A file an applicant uploaded, kept in private storage under a server-generated key."""
+
+    application = models.ForeignKey(
+        Application,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="files",
+        help_text="Empty until the application is confirmed.",
+    )
+    field_name = models.CharField(max_length=255, help_text="The question's clean name.")
+    file = models.FileField(storage=private_storage, upload_to="applications/", max_length=255)
+    original_name = models.CharField(max_length=255, help_text="The name the applicant gave the file.")
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.original_name
+
+
+class EqualityMonitoring(models.Model):
+    """Optional equality-monitoring answers: sensitive, stored apart from the application."""
+
+    application = models.OneToOneField(
+        Application, on_delete=models.CASCADE, related_name="equality_monitoring"
+    )
+    answers = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = "equality monitoring answers"
+        verbose_name_plural = "equality monitoring answers"
+        permissions = [("view_equality_data", "Can view equality monitoring answers")]
+
+    def __str__(self):
+        return f"Equality monitoring for {self.application_id}"

@@ -41,6 +41,11 @@ class WindowState:
         return (closes - timezone.localdate(self.now)).days
 
 
+class FormPurpose(models.TextChoices):
+    APPLICATION = "application", "Application from a returner"
+    COUNCIL_SIGNUP = "council-signup", "Council sign-up (expression of interest)"
+
+
 class ApplicationFormPage(AbstractEmailForm):
     """A form applicants (or councils) fill in, open only between its opening and closing times."""
 
@@ -48,6 +53,12 @@ class ApplicationFormPage(AbstractEmailForm):
         blank=True,
         features=["bold", "italic", "link", "ul"],
         help_text="What applicants need before they start and how long it takes.",
+    )
+    purpose = models.CharField(
+        max_length=20,
+        choices=FormPurpose.choices,
+        default=FormPurpose.APPLICATION,
+        help_text="Applications and council sign-ups are listed apart in the admin.",
     )
     reference_prefix = models.CharField(
         max_length=6,
@@ -88,6 +99,7 @@ class ApplicationFormPage(AbstractEmailForm):
             heading="Application window (UK time)",
         ),
         InlinePanel("form_fields", label="Questions"),
+        FieldPanel("purpose"),
         FieldPanel("reference_prefix"),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
@@ -119,6 +131,12 @@ class ApplicationFormPage(AbstractEmailForm):
         context = super().get_context(request, *args, **kwargs)
         context["window"] = self.window_state()
         return context
+
+    def get_programme(self):
+        """The CampaignPage this form belongs to (its parent or grandparent)."""
+        from campaigns.models import CampaignPage
+
+        return CampaignPage.objects.ancestor_of(self).first()
 
     def get_submission_class(self):
         """Stores applications in our own model, with a reference and a status."""

@@ -57,6 +57,7 @@ def council_signup_form(data, today):
     """The spec of a programme's council expression-of-interest form."""
     return {
         "title": "Sign up your council",
+        "purpose": "council-signup",
         "reference_prefix": "CNCL",
         "opens_at": None,
         "closes_at": None,

@@ -1,6 +1,7 @@
 # Return to Work: the two commands are `make run` and `make test` (see README.md).
 SHELL := /bin/bash
-PYTHON ?= python3.11
+# Python 3.11: on PATH, or pyenv's, or the system python3 as a last resort.
+PYTHON ?= $(firstword $(shell command -v python3.11) $(wildcard $(HOME)/.pyenv/versions/3.11*/bin/python3.11) $(shell command -v python3))
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000

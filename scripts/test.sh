@@ -21,7 +21,7 @@ ensure_clamd_if_possible
 echo "== django checks"
 DJANGO_SETTINGS_MODULE=microsite.settings.test $BIN/python manage.py check --fail-level WARNING
 DJANGO_SETTINGS_MODULE=microsite.settings.test $BIN/python manage.py makemigrations --check --dry-run
-SECRET_KEY=check ALLOWED_HOSTS=localhost DJANGO_SETTINGS_MODULE=microsite.settings.production \
+SECRET_KEY="$($BIN/python -c 'import secrets; print(secrets.token_urlsafe(50))')" ALLOWED_HOSTS=localhost DJANGO_SETTINGS_MODULE=microsite.settings.production \
     $BIN/python manage.py check --deploy --fail-level ERROR
 
 run_pytest() {

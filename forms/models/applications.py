@@ -44,6 +44,29 @@ class Application(AbstractFormSubmission):
     applicant_name = models.CharField(max_length=255, blank=True)
     applicant_email = models.EmailField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    waiting_list = models.BooleanField(
+        default=False, help_text="Applied after every place was taken, on the waiting list."
+    )
+    submission_token = models.CharField(
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The one-time token of the confirm step: a repeat returns this application.",
+    )
+    confirmation_sent_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When the applicant's confirmation email was sent."
+    )
+    notification_sent_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When the team's notification email was sent."
+    )
+    email_attempts = models.PositiveSmallIntegerField(
+        default=0, editable=False, help_text="Failed attempts to send this application's emails."
+    )
+    email_error = models.CharField(
+        max_length=200, blank=True, editable=False, help_text="The last sending error (its type only)."
+    )
 
     class Meta:
         ordering = ["-submit_time"]

@@ -3,34 +3,142 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
+
+from forms.fields import ApplicationFormBuilder
+
+#: The steps after the questions, each at ``<form page url><step>/``.
+STEPS = ("check", "confirmation")
+
+#: Every field type of Wagtail's form builder, plus a file upload (CV, supporting documents).
+FIELD_TYPE_CHOICES = list(FORM_FIELD_CHOICES) + [("file", "File upload (PDF, DOCX, ODT or TXT)")]
+
+
+class FieldRole(models.TextChoices):
+    """What a question asks for: picks the applicant's name and email and the autocomplete hint."""
+
+    ANSWER = "", "An answer (no special role)"
+    NAME = "name", "Applicant's full name"
+    EMAIL = "email", "Applicant's email address (confirmation is sent here)"
+    PHONE = "phone", "Phone number"
+    POSTCODE = "postcode", "Postcode"
+
+
+class FieldSection(models.TextChoices):
+    APPLICATION = "application", "Application question"
+    EQUALITY = "equality", "Equality monitoring (optional, sensitive, stored apart)"
+
+
+class EligibilityRule(models.TextChoices):
+    NONE = "", "No eligibility rule"
+    ANSWER_IN = "answer-in", "The answer must be one of the eligible answers"
+    YEARS_AGO = "years-ago", "The date must be between the minimum and maximum years ago"
 
 
 class ApplicationFormField(AbstractFormField):
-    """One question on an application form."""
+    """One question on an application form, with an optional role and eligibility rule."""
 
     page = ParentalKey("ApplicationFormPage", on_delete=models.CASCADE, related_name="form_fields")
+    field_type = models.CharField(verbose_name="field type", max_length=16, choices=FIELD_TYPE_CHOICES)
+    field_type.required_on_save = True
+    role = models.CharField(
+        max_length=20,
+        choices=FieldRole.choices,
+        blank=True,
+        default="",
+        help_text="Marks the applicant's name and email (stored with the application) and "
+        "helps browsers fill the field in.",
+    )
+    section = models.CharField(
+        max_length=20,
+        choices=FieldSection.choices,
+        default=FieldSection.APPLICATION,
+        help_text="Equality monitoring questions are always optional and stored apart from the answers.",
+    )
+    eligibility_rule = models.CharField(
+        max_length=20,
+        choices=EligibilityRule.choices,
+        blank=True,
+        default="",
+        help_text="Makes this an eligibility question, checked before applicants can submit.",
+    )
+    eligible_answers = models.TextField(
+        blank=True,
+        help_text="For 'one of the eligible answers': the eligible choices, one per line "
+        "(for a checkbox: 'yes').",
+    )
+    years_ago_min = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="For a date rule: at least this many years ago (e.g. 2)."
+    )
+    years_ago_max = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="For a date rule: at most this many years ago (e.g. 5)."
+    )
+    not_eligible_reason = models.TextField(
+        blank=True,
+        help_text="Shown to applicants who do not meet this rule: why, and what they can do instead.",
+    )
+
+    panels = AbstractFormField.panels + [
+        FieldPanel("role"),
+        FieldPanel("section"),
+        MultiFieldPanel(
+            [
+                FieldPanel("eligibility_rule"),
+                FieldPanel("eligible_answers"),
+                FieldRowPanel([FieldPanel("years_ago_min"), FieldPanel("years_ago_max")]),
+                FieldPanel("not_eligible_reason"),
+            ],
+            heading="Eligibility",
+        ),
+    ]
+
+    def clean(self):
+        """Refuses rules that cannot be checked (a date rule on a text field, no answers)."""
+        super().clean()
+        if self.eligibility_rule == EligibilityRule.YEARS_AGO:
+            if self.field_type != "date":
+                raise ValidationError({"eligibility_rule": "A date rule needs a Date question."})
+            if self.years_ago_min is None and self.years_ago_max is None:
+                raise ValidationError({"years_ago_min": "Give a minimum or a maximum number of years."})
+        if self.eligibility_rule == EligibilityRule.ANSWER_IN and not self.eligible_answers.strip():
+            raise ValidationError({"eligible_answers": "List the eligible answers."})
 
 
 @dataclass(frozen=True)
 class WindowState:
-    """Where a form is in its application window at one moment."""
+    """Where a form is in its application window (and its places) at one moment."""
 
     state: str  # "upcoming", "open" or "closed"
     opens_at: datetime | None
     closes_at: datetime | None
     now: datetime
+    places: int | None = None
+    taken: int = 0
+    waiting_list: bool = False  # open, but new applications join the waiting list
 
     @property
     def is_open(self):
         return self.state == "open"
+
+    @property
+    def full(self):
+        """True when every place is taken (the form is closed or on its waiting list)."""
+        return self.places is not None and self.taken >= self.places
+
+    @property
+    def places_left(self):
+        if self.places is None:
+            return None
+        return max(self.places - self.taken, 0)
 
     @property
     def days_left(self):
@@ -39,6 +147,11 @@ class WindowState:
             return None
         closes = timezone.localdate(self.closes_at)
         return (closes - timezone.localdate(self.now)).days
+
+
+class WhenFull(models.TextChoices):
+    CLOSE = "close", "Close the form"
+    WAITING_LIST = "waiting-list", "Keep taking applications, on a waiting list"
 
 
 class FormPurpose(models.TextChoices):
@@ -81,6 +194,34 @@ class ApplicationFormPage(AbstractEmailForm):
         features=["bold", "italic", "link"],
         help_text="Shown after applications close: what applicants can do next.",
     )
+    places = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="The most applications accepted. Leave blank for no limit.",
+    )
+    when_full = models.CharField(
+        max_length=20,
+        choices=WhenFull.choices,
+        default=WhenFull.CLOSE,
+        help_text="What happens when every place is taken.",
+    )
+    full_message = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Shown when every place is taken and the form closes (else the closed message).",
+    )
+    waiting_list_message = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Shown on the form when every place is taken and applications join a waiting list.",
+    )
+    consent_label = models.CharField(
+        max_length=255,
+        blank=True,
+        default="I agree to my information being used as described in the privacy notice",
+        help_text="A required consent question at the end of the form, beside a link to the "
+        "privacy notice. Leave blank for none.",
+    )
     thank_you_text = RichTextField(
         blank=True,
         features=["bold", "italic", "link", "ul", "ol"],
@@ -98,7 +239,16 @@ class ApplicationFormPage(AbstractEmailForm):
             ],
             heading="Application window (UK time)",
         ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("places"), FieldPanel("when_full")]),
+                FieldPanel("full_message"),
+                FieldPanel("waiting_list_message"),
+            ],
+            heading="Places",
+        ),
         InlinePanel("form_fields", label="Questions"),
+        FieldPanel("consent_label"),
         FieldPanel("purpose"),
         FieldPanel("reference_prefix"),
         FieldPanel("thank_you_text"),
@@ -115,8 +265,15 @@ class ApplicationFormPage(AbstractEmailForm):
     parent_page_types = ["campaigns.CampaignPage", "campaigns.CouncilInformationPage"]
     subpage_types = []
 
+    form_builder = ApplicationFormBuilder
+
     def window_state(self, now=None):
-        """Returns the form's WindowState at ``now`` (default: the current time)."""
+        """Returns the form's WindowState at ``now`` (default: the current time).
+
+        Open from ``opens_at`` up to and including ``closes_at``; with a places cap, counts
+        the applications that hold a place (one query) and closes or switches to the
+        waiting list when they are all taken.
+        """
         now = now or timezone.now()
         if self.opens_at and now < self.opens_at:
             state = "upcoming"
@@ -124,12 +281,69 @@ class ApplicationFormPage(AbstractEmailForm):
             state = "closed"
         else:
             state = "open"
-        return WindowState(state=state, opens_at=self.opens_at, closes_at=self.closes_at, now=now)
+        taken, waiting_list = 0, False
+        if self.places is not None and state == "open":
+            taken = self.count_places_taken()
+            if taken >= self.places:
+                if self.when_full == WhenFull.WAITING_LIST:
+                    waiting_list = True
+                else:
+                    state = "closed"
+        return WindowState(
+            state=state,
+            opens_at=self.opens_at,
+            closes_at=self.closes_at,
+            now=now,
+            places=self.places,
+            taken=taken,
+            waiting_list=waiting_list,
+        )
+
+    def count_places_taken(self):
+        """The number of applications holding a place (waiting-list ones do not)."""
+        from .applications import Application
+
+        return Application.objects.filter(page_id=self.pk, waiting_list=False).count()
+
+    def route(self, request, path_components):
+        """Routes ``check/`` and ``confirmation/`` to this page's steps of the application."""
+        if self.live and len(path_components) == 1 and path_components[0] in STEPS:
+            return RouteResult(self, kwargs={"step": path_components[0]})
+        return super().route(request, path_components)
+
+    def serve(self, request, *args, step="questions", **kwargs):
+        """Runs one step of the application flow (see ``forms.flow``), never Wagtail's one-step form."""
+        from forms import flow
+
+        return flow.serve_step(self, request, step)
+
+    def step_url(self, request, step=""):
+        """The URL of a step of the flow ("" for the questions, "check", "confirmation")."""
+        url = self.get_url(request)
+        return f"{url}{step}/" if step else url
+
+    def get_form_fields(self):
+        """Every question, equality monitoring ones included, in the editor's order."""
+        return self.form_fields.all()
+
+    def get_data_fields(self):
+        """The answers kept in ``form_data``: everything except equality monitoring."""
+        fields = [("submit_time", "Submission date"), ("reference", "Reference")]
+        fields += [
+            (field.clean_name, field.label)
+            for field in self.get_form_fields()
+            if field.section != FieldSection.EQUALITY
+        ]
+        return fields
+
+    def get_form_class(self):
+        """Builds the form with the consent question and the honeypot added to the questions."""
+        return self.form_builder(self.get_form_fields(), consent_label=self.consent_label).get_form_class()
 
     def get_context(self, request, *args, **kwargs):
         """Adds the window state so the template shows the right message."""
         context = super().get_context(request, *args, **kwargs)
-        context["window"] = self.window_state()
+        context.setdefault("window", self.window_state())
         return context
 
     def get_programme(self):
@@ -143,3 +357,13 @@ class ApplicationFormPage(AbstractEmailForm):
         from .applications import Application
 
         return Application
+
+    def process_form_submission(self, form):
+        """Saves a confirmed application (see ``forms.submission``) instead of a plain submission.
+
+        Called inside the confirm step's transaction, with the page row locked; the emails
+        go through a task after commit rather than Wagtail's synchronous ``send_mail``.
+        """
+        from forms.submission import save_application
+
+        return save_application(self, form)

@@ -186,6 +186,15 @@ STORAGES["staticfiles"] = {
 # Uploads: the request size limits keep a hostile body from exhausting memory.
 APPLICATION_UPLOAD_MAX_BYTES = int(os.environ.get("APPLICATION_UPLOAD_MAX_BYTES", 10 * 1024 * 1024))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+# Application POSTs accepted from one client address per window (seconds); then a 429 page.
+APPLICATION_RATE_LIMIT = int(os.environ.get("APPLICATION_RATE_LIMIT", "30"))
+APPLICATION_RATE_LIMIT_WINDOW = int(os.environ.get("APPLICATION_RATE_LIMIT_WINDOW", "600"))
+# Uploads never linked to an application (abandoned drafts) are deleted after this many hours
+# by `manage.py clean_application_uploads`.
+APPLICATION_ORPHAN_HOURS = int(os.environ.get("APPLICATION_ORPHAN_HOURS", "48"))
+# Attempts the email task makes (1, 2, 4 … minutes apart) before leaving it to
+# `manage.py retry_application_emails`.
+APPLICATION_EMAIL_MAX_ATTEMPTS = int(os.environ.get("APPLICATION_EMAIL_MAX_ATTEMPTS", "6"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

@@ -1,0 +1,66 @@
+"""The two emails an application sends: the applicant's confirmation and the team's notification.
+
+Neither carries the applicant's answers: the confirmation has the reference, the programme
+and what happens next; the notification has the reference and a link to the admin.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.urls import reverse
+from django.utils.html import strip_tags
+
+from forms.forms_data import split_choices
+
+
+def programme_title(application):
+    return application.programme.title if application.programme else application.page.title
+
+
+def applicant_confirmation(application):
+    page = application.page.specific
+    is_signup = page.purpose == "council-signup"
+    programme = programme_title(application)
+    next_steps = strip_tags(page.thank_you_text).strip() or "We will be in touch soon."
+    lines = [
+        "Hello,",
+        "",
+        f"Thank you for {'signing up to' if is_signup else 'applying to'} {programme}.",
+        "",
+        f"Your reference is {application.reference}. Quote it if you contact us.",
+        "",
+    ]
+    if application.waiting_list:
+        lines += ["Every place has been taken, so you are on the waiting list.", ""]
+    lines += ["What happens next", "", next_steps, "", "Return to Work"]
+    return EmailMessage(
+        subject=f"{programme}: your reference is {application.reference}",
+        body="\n".join(lines),
+        from_email=page.from_address or settings.DEFAULT_FROM_EMAIL,
+        to=[application.applicant_email],
+    )
+
+
+def team_notification(application):
+    page = application.page.specific
+    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "wagtailforms:list_submissions", args=[page.pk]
+    )
+    body = "\n".join(
+        [
+            f"A new {'council sign-up' if page.purpose == 'council-signup' else 'application'} "
+            f"has been received for {programme_title(application)}.",
+            "",
+            f"Reference: {application.reference}",
+            f"View it in the admin (sign-in needed): {link}",
+        ]
+    )
+    return EmailMessage(
+        subject=f"{page.subject or 'New application'}: {application.reference}",
+        body=body,
+        from_email=page.from_address or settings.DEFAULT_FROM_EMAIL,
+        to=team_addresses(page),
+    )
+
+
+def team_addresses(page):
+    return split_choices(page.to_address)

@@ -1,0 +1,188 @@
+"""The steps of an application (GOV.UK pattern): questions → check your answers → confirmation.
+
+Every step re-checks the window on the server, for GET and POST; POSTs are rate-limited
+per client; every response is ``Cache-Control: private, no-store``; answers never reach
+the URL, the logs or error reports (``sensitive_post_parameters`` and
+``sensitive_variables``). Each POST that succeeds redirects (post/redirect/get).
+"""
+
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.datastructures import MultiValueDict
+from django.views.decorators.debug import sensitive_variables
+
+from forms import drafts, eligibility, ratelimit, uploads
+from forms.fields import HONEYPOT_FIELD
+from forms.references import new_reference
+from forms.submission import FormClosed, confirm
+
+TEMPLATES = {
+    "check": "application_forms/check_answers.html",
+    "not_eligible": "application_forms/not_eligible.html",
+    "rate_limited": "application_forms/rate_limited.html",
+}
+
+
+class SeeOther(HttpResponseRedirect):
+    status_code = 303
+
+
+def serve_step(page, request, step):
+    """Answers one request to the form page or one of its steps."""
+    request.sensitive_post_parameters = "__ALL__"
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    window = page.window_state()
+    if step == "confirmation":
+        response = confirmation(page, request)
+    elif not window.is_open:
+        response = render(page, request, None, {"window": window})
+    elif request.method == "POST" and not ratelimit.allow(request):
+        response = render(page, request, TEMPLATES["rate_limited"], {"window": window}, status=429)
+        response["Retry-After"] = str(ratelimit.retry_after())
+    elif step == "check":
+        response = check(page, request, window) if request.method != "POST" else submit(page, request, window)
+    else:
+        response = questions(page, request, window)
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def render(page, request, template, extra, status=200):
+    context = page.get_context(request)
+    context.update(extra)
+    return TemplateResponse(request, template or page.get_template(request), context, status=status)
+
+
+def render_questions(page, request, window, form, draft, status=200, **extra):
+    context = {"window": window, "form": form, "uploaded": draft.files, "draft_token": draft.token}
+    context.update(extra)
+    return render(page, request, None, context, status=status)
+
+
+def new_form(page, request, draft, data=None, files=None):
+    """The form, bound to ``data`` (a POST, or a draft's answers) or filled from the draft."""
+    if data is not None and not isinstance(data, MultiValueDict):
+        data = MultiValueDict(data)
+    form = page.get_form(data, files, page=page, user=request.user, uploaded=draft.files)
+    if data is None:
+        form.initial.update(drafts.initial_from(draft, form))
+    return form
+
+
+@sensitive_variables()
+def questions(page, request, window):
+    """GET: the questions (with earlier answers); POST: validate, keep answers and files, go to check."""
+    draft = drafts.get(request, page)
+    if request.method != "POST":
+        return render_questions(page, request, window, new_form(page, request, draft), draft)
+    if request.POST.get(HONEYPOT_FIELD):
+        return fake_success(page, request)
+    if already_confirmed(request, page, request.POST.get(drafts.TOKEN_FIELD)):
+        return SeeOther(page.step_url(request, "confirmation"))
+    form = new_form(page, request, draft, request.POST, request.FILES)
+    valid = form.is_valid()
+    draft.data = drafts.answers_from_post(form, request.POST)
+    try:
+        stored = uploads.store_uploads(form)
+    except uploads.StorageUnavailable:
+        drafts.save(request, page, draft)
+        return render_questions(page, request, window, form, draft, status=503, service_problem=True)
+    uploads.discard_ids(drafts.add_files(draft, stored))
+    form.uploaded = draft.files
+    drafts.save(request, page, draft)
+    if not valid:
+        return render_questions(page, request, window, form, draft)
+    if reasons := eligibility.reasons_not_eligible(page, form.cleaned_data):
+        return render(page, request, TEMPLATES["not_eligible"], {"reasons": reasons})
+    return SeeOther(page.step_url(request, "check"))
+
+
+@sensitive_variables()
+def check(page, request, window):
+    """GET: the answers to check, each with a change link, and the button that sends them."""
+    draft = drafts.get(request, page)
+    if not draft.data:
+        return SeeOther(page.step_url(request, "confirmation" if drafts.confirmed(request, page) else ""))
+    form = new_form(page, request, draft, draft.data)
+    if not form.is_valid():
+        return render_questions(page, request, window, form, draft)
+    if reasons := eligibility.reasons_not_eligible(page, form.cleaned_data):
+        return render(page, request, TEMPLATES["not_eligible"], {"reasons": reasons})
+    rows = answer_rows(page, request, form, draft)
+    context = {
+        "window": window,
+        "rows": rows,
+        "has_equality": any(row["section"] == "equality" for row in rows),
+        "draft_token": draft.token,
+    }
+    return render(page, request, TEMPLATES["check"], context)
+
+
+@sensitive_variables()
+def submit(page, request, window):
+    """POST from check your answers: saves the application once, then shows the confirmation."""
+    token = request.POST.get(drafts.TOKEN_FIELD, "")
+    if already_confirmed(request, page, token):
+        return SeeOther(page.step_url(request, "confirmation"))
+    draft = drafts.get(request, page)
+    if not draft.data or not token or token != draft.token:
+        return SeeOther(page.step_url(request))
+    form = new_form(page, request, draft, draft.data)
+    if not form.is_valid():
+        return render_questions(page, request, window, form, draft)
+    if reasons := eligibility.reasons_not_eligible(page, form.cleaned_data):
+        return render(page, request, TEMPLATES["not_eligible"], {"reasons": reasons})
+    try:
+        application = confirm(page, form, draft)
+    except FormClosed as closed:
+        return render(page, request, None, {"window": closed.window})
+    drafts.mark_confirmed(request, page, token, application.pk)
+    return SeeOther(page.step_url(request, "confirmation"))
+
+
+def already_confirmed(request, page, token):
+    confirmed = drafts.confirmed(request, page)
+    return bool(token and confirmed and confirmed["token"] == token)
+
+
+def confirmation(page, request):
+    """GET: the reference of the application this session confirmed (refresh-safe)."""
+    from forms.models import Application
+
+    confirmed = drafts.confirmed(request, page)
+    application = (
+        confirmed and Application.objects.filter(pk=confirmed["application"], page_id=page.pk).first()
+    )
+    if not application:
+        return SeeOther(page.step_url(request))
+    return page.render_landing_page(request, application)
+
+
+def fake_success(page, request):
+    """What a bot that filled the honeypot sees: a confirmation, with nothing stored."""
+    fake = page.get_submission_class()(reference=new_reference(page.reference_prefix), page=page)
+    return page.render_landing_page(request, fake)
+
+
+def answer_rows(page, request, form, draft):
+    """Rows of check your answers: (section, label, answer, change link, field name)."""
+    from forms.forms_data import display_answer
+
+    rows = []
+    base = page.step_url(request)
+    for bound in form:
+        field = bound.field
+        if field.question_type in ("honeypot", "hidden"):
+            continue
+        if field.question_type == "file":
+            answer = draft.files.get(bound.name, {}).get("name", "")
+        else:
+            answer = display_answer(form.cleaned_data.get(bound.name))
+        anchor = f"{bound.auto_id}_0" if field.question_type in ("radio", "checkboxes") else bound.auto_id
+        rows.append(
+            {"section": field.section, "label": bound.label, "answer": answer, "href": f"{base}#{anchor}"}
+        )
+    return rows

@@ -1,0 +1,130 @@
+"""Confirming an application: one transaction that re-checks the window and the places,
+allocates a reference, saves the answers and links the files.
+"""
+
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import IntegrityError, transaction
+from django.views.decorators.debug import sensitive_variables
+
+from forms import eligibility
+from forms.fields import CONSENT_FIELD, HONEYPOT_FIELD
+from forms.references import new_reference
+
+REFERENCE_ATTEMPTS = 8
+
+
+class FormClosed(Exception):
+    """The window closed (or the places ran out) before the application was confirmed."""
+
+    def __init__(self, window):
+        super().__init__(window.state)
+        self.window = window
+
+
+def json_safe(data):
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+
+
+@sensitive_variables()
+def confirm(page, form, draft):
+    """Saves the draft's application once; a repeated token returns the first application.
+
+    The form page's row is locked (``SELECT … FOR UPDATE``) for the whole transaction, so
+    concurrent confirmations of one form run one at a time: the places count and the
+    closing time are checked with nobody else inserting.
+    """
+    from forms.models import Application, ApplicationFormPage
+
+    with transaction.atomic():
+        locked = ApplicationFormPage.objects.select_for_update(of=("self",)).get(pk=page.pk)
+        existing = Application.objects.filter(page_id=page.pk, submission_token=draft.token).first()
+        if existing:
+            return existing
+        window = locked.window_state()
+        if not window.is_open:
+            raise FormClosed(window)
+        form.submission_token = draft.token
+        form.waiting_list = window.waiting_list
+        form.draft_files = draft.files
+        return locked.process_form_submission(form)
+
+
+@sensitive_variables()
+def save_application(page, form):
+    """Creates the Application, its EqualityMonitoring answers and links its files.
+
+    ``form`` carries ``submission_token``, ``waiting_list`` and ``draft_files`` (set by
+    ``confirm``). Equality answers never go into ``form_data``.
+    """
+    from forms.models import Application, ApplicationFile, EligibilityResult, EqualityMonitoring
+    from forms.tasks import enqueue_application_emails
+
+    answers, equality = split_answers(form)
+    files = getattr(form, "draft_files", {})
+    for name, info in files.items():
+        answers[name] = info["name"]
+    application = Application(
+        page=page,
+        form_data=json_safe(answers),
+        programme=page.get_programme(),
+        applicant_name=applicant_value(form, "name")[:255],
+        applicant_email=applicant_value(form, "email"),
+        submission_token=getattr(form, "submission_token", None),
+        waiting_list=getattr(form, "waiting_list", False),
+        eligibility=(
+            EligibilityResult.ELIGIBLE if eligibility.has_rules(page) else EligibilityResult.NOT_ASSESSED
+        ),
+    )
+    save_with_new_reference(application, page.reference_prefix)
+    file_ids = [info["id"] for info in files.values()]
+    ApplicationFile.objects.filter(pk__in=file_ids, application__isnull=True).update(application=application)
+    if any(value not in (None, "", []) for value in equality.values()):
+        EqualityMonitoring.objects.create(application=application, answers=json_safe(equality))
+    transaction.on_commit(lambda: enqueue_application_emails(application.pk))
+    return application
+
+
+def split_answers(form):
+    """(answers kept with the application, equality monitoring answers)."""
+    answers, equality = {}, {}
+    for name, value in form.cleaned_data.items():
+        field = form.fields[name]
+        if name == HONEYPOT_FIELD or name in form.file_field_names:
+            continue
+        if getattr(field, "section", "") == "equality":
+            equality[name] = value
+        else:
+            answers[name] = value
+    if CONSENT_FIELD in answers:
+        answers[CONSENT_FIELD] = bool(answers[CONSENT_FIELD])
+    return answers, equality
+
+
+def applicant_value(form, role):
+    """The answer to the question with this role (for email, else the first email question)."""
+    for name, field in form.fields.items():
+        if getattr(field, "role", "") == role:
+            return str(form.cleaned_data.get(name) or "")
+    if role == "email":
+        for name, field in form.fields.items():
+            if getattr(field, "question_type", "") == "email" and getattr(field, "section", "") != "equality":
+                return str(form.cleaned_data.get(name) or "")
+    return ""
+
+
+def save_with_new_reference(application, prefix):
+    """Saves with a fresh random reference, drawing again on the (rare) clash."""
+    for _attempt in range(REFERENCE_ATTEMPTS):
+        application.reference = new_reference(prefix)
+        try:
+            with transaction.atomic():
+                application.save()
+            return
+        except IntegrityError:
+            from forms.models import Application
+
+            if not Application.objects.filter(reference=application.reference).exists():
+                raise
+    raise IntegrityError("Could not allocate a unique reference")

@@ -1,0 +1,81 @@
+"""Background task sending an application's emails, retried until they go.
+
+Production runs ``manage.py db_worker`` (django-tasks' database backend): a failed send
+re-enqueues the task with a growing delay (1, 2, 4 … minutes) up to
+``APPLICATION_EMAIL_MAX_ATTEMPTS``; after that ``manage.py retry_application_emails``
+(run from cron) picks up anything still unsent. Each email is sent once: the time it went
+is recorded, so a retry only sends what failed.
+"""
+
+import datetime as dt
+import logging
+
+from django.conf import settings
+from django.db.models import F
+from django.utils import timezone
+from django_tasks import task
+
+from forms import emails
+
+logger = logging.getLogger(__name__)
+
+
+def enqueue_application_emails(application_id):
+    """Queues the emails after the application is committed; never fails the request."""
+    try:
+        send_application_emails.enqueue(application_id)
+    except Exception as error:  # the retry command sends it later
+        logger.warning("Could not queue emails for application %s: %s", application_id, type(error).__name__)
+
+
+@task()
+def send_application_emails(application_id, attempt=1):
+    """Sends the confirmation and the notification that have not gone yet; schedules a retry on failure."""
+    from forms.models import Application
+
+    application = Application.objects.select_related("page", "programme").filter(pk=application_id).first()
+    if application is None:
+        return "missing"
+    errors = []
+    if application.applicant_email and not application.confirmation_sent_at:
+        send_one(application, "confirmation_sent_at", emails.applicant_confirmation, errors)
+    if emails.team_addresses(application.page.specific) and not application.notification_sent_at:
+        send_one(application, "notification_sent_at", emails.team_notification, errors)
+    if not errors:
+        return "sent"
+    Application.objects.filter(pk=application_id).update(
+        email_attempts=F("email_attempts") + 1, email_error=errors[-1][:200]
+    )
+    schedule_retry(application_id, attempt)
+    return "retrying"
+
+
+def send_one(application, sent_field, build, errors):
+    from forms.models import Application
+
+    try:
+        build(application).send()
+    except Exception as error:
+        errors.append(type(error).__name__)
+        logger.warning(
+            "Sending %s for application %s failed: %s", sent_field, application.pk, type(error).__name__
+        )
+        return
+    Application.objects.filter(pk=application.pk).update(**{sent_field: timezone.now()})
+
+
+def retry_delay(attempt):
+    return dt.timedelta(minutes=2 ** (attempt - 1))
+
+
+def schedule_retry(application_id, attempt):
+    """Enqueues the next attempt: delayed where the backend can, at once where it cannot."""
+    if attempt >= settings.APPLICATION_EMAIL_MAX_ATTEMPTS:
+        logger.warning(
+            "Giving up sending emails for application %s after %s attempts", application_id, attempt
+        )
+        return
+    retry = send_application_emails
+    if retry.get_backend().supports_defer:
+        retry = retry.using(run_after=timezone.now() + retry_delay(attempt))
+    retry.enqueue(application_id, attempt=attempt + 1)

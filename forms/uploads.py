@@ -1,0 +1,201 @@
+"""Uploaded files: checked by content, size and (when configured) clamd, then stored privately.
+
+Only PDF, DOCX, ODT and plain text are accepted, recognised from their bytes, never from
+the name or the browser's content type. Files are stored in ``storages["private"]`` under a
+key the server makes up; the applicant's file name is kept only as data.
+"""
+
+import logging
+import os
+import uuid
+import zipfile
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+PDF, DOCX, ODT, TXT = (
+    "application/pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ("application/vnd.oasis.opendocument.text"),
+    "text/plain",
+)
+EXTENSIONS = {PDF: ".pdf", DOCX: ".docx", ODT: ".odt", TXT: ".txt"}
+ACCEPT = ".pdf,.docx,.odt,.txt,application/pdf,text/plain," + DOCX + "," + ODT
+KIND_NAMES = "a PDF, Word (DOCX), OpenDocument (ODT) or plain text (TXT) file"
+HTML_MARKERS = (b"<!doctype", b"<html", b"<script", b"<head", b"<body", b"<svg", b"<?xml", b"<iframe")
+ZIP_MEMBER_LIMIT = 64 * 1024
+
+
+class ScanUnavailable(Exception):
+    """clamd is configured but could not scan the file (the upload is refused)."""
+
+
+def check_upload(upload, label):
+    """Raises ValidationError unless the upload is a non-empty, clean file of an allowed kind.
+
+    Sets ``upload.detected_type`` to the content type found in its bytes.
+    """
+    if upload.size == 0:
+        raise ValidationError(f"The selected file for “{label}” is empty")
+    limit = settings.APPLICATION_UPLOAD_MAX_BYTES
+    if upload.size > limit:
+        raise ValidationError(f"The selected file must be smaller than {limit // (1024 * 1024)} MB")
+    extension = os.path.splitext(upload.name or "")[1].lower()
+    detected = detect_type(upload)
+    if detected is None or EXTENSIONS[detected] != extension:
+        raise ValidationError(f"The selected file must be {KIND_NAMES}")
+    try:
+        infected = scan(upload)
+    except ScanUnavailable:
+        raise ValidationError(
+            "The selected file could not be checked for viruses. Try again in a few minutes"
+        ) from None
+    if infected:
+        raise ValidationError("The selected file contains a virus")
+    upload.detected_type = detected
+
+
+def detect_type(upload):
+    """The allowed content type of the upload's bytes, or None."""
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    if kind is None:
+        return TXT if looks_like_text(upload) else None
+    if kind.mime == PDF:
+        return PDF if head.startswith(b"%PDF-") else None
+    if kind.mime in ("application/zip", DOCX, ODT):
+        return zip_document_type(upload)
+    return None
+
+
+def looks_like_text(upload):
+    """True for UTF-8 text without control characters or markup a browser would run."""
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    if any(ord(char) < 32 and char not in "\t\n\r\f" for char in text):
+        return False
+    start = data[:1024].lstrip().lower()
+    return not any(marker in start for marker in HTML_MARKERS)
+
+
+def zip_document_type(upload):
+    """DOCX or ODT when the zip container says so (ODT's mimetype, DOCX's content types)."""
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names:
+                with archive.open("mimetype") as member:
+                    if member.read(ZIP_MEMBER_LIMIT).strip() == ODT.encode():
+                        return ODT
+            if "[Content_Types].xml" in names and "word/document.xml" in names:
+                with archive.open("[Content_Types].xml") as member:
+                    if b"wordprocessingml.document.main+xml" in member.read(ZIP_MEMBER_LIMIT):
+                        return DOCX
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError):
+        return None
+    finally:
+        upload.seek(0)
+    return None
+
+
+def scan(upload):
+    """True if clamd finds a virus; False if clean or no scanner is configured.
+
+    Raises ScanUnavailable when clamd is configured but does not answer (fails closed).
+    """
+    if not settings.CLAMD_HOST:
+        return False
+    import clamd
+
+    scanner = clamd.ClamdNetworkSocket(settings.CLAMD_HOST, settings.CLAMD_PORT, timeout=30)
+    upload.seek(0)
+    try:
+        result = scanner.instream(upload)
+    except (clamd.ClamdError, OSError) as error:
+        logger.warning("Virus scan unavailable: %s", type(error).__name__)
+        raise ScanUnavailable from error
+    finally:
+        upload.seek(0)
+    status, _signature = result.get("stream", ("ERROR", None))
+    if status == "FOUND":
+        return True
+    if status != "OK":
+        raise ScanUnavailable
+    return False
+
+
+class StorageUnavailable(Exception):
+    """The private storage refused or could not be reached; nothing was kept."""
+
+
+def store_uploads(form):
+    """Stores the form's new, valid uploads; returns {field name: ApplicationFile}.
+
+    Each file is saved under a new random key and gets an unlinked ApplicationFile row.
+    If any save fails, the objects and rows made so far are removed and StorageUnavailable
+    is raised, so a failure never leaves an orphaned object.
+    """
+    from forms.models import ApplicationFile
+
+    stored = {}
+    try:
+        for name in form.file_field_names:
+            upload = form.cleaned_data.get(name)
+            if not upload:
+                continue
+            stored[name] = store_one(ApplicationFile, name, upload)
+    except Exception as error:
+        discard(stored.values())
+        logger.warning("Private storage unavailable: %s", type(error).__name__)
+        raise StorageUnavailable from error
+    return stored
+
+
+def store_one(model, field_name, upload):
+    storage = model._meta.get_field("file").storage
+    key = f"applications/{uuid.uuid4().hex}{EXTENSIONS[upload.detected_type]}"
+    upload.seek(0)
+    saved_key = storage.save(key, upload)
+    try:
+        return model.objects.create(
+            field_name=field_name,
+            file=saved_key,
+            original_name=os.path.basename(upload.name or "file")[:255],
+            content_type=upload.detected_type,
+            size=upload.size,
+        )
+    except Exception:
+        storage.delete(saved_key)
+        raise
+
+
+def discard(files):
+    """Deletes unlinked files and their rows (best effort for the objects)."""
+    for application_file in files:
+        with transaction.atomic():
+            if application_file.pk:
+                application_file.delete()
+        try:
+            application_file.file.storage.delete(application_file.file.name)
+        except Exception as error:  # the orphan clean-up command retries
+            logger.warning("Could not delete an uploaded file: %s", type(error).__name__)
+
+
+def discard_ids(ids):
+    """Deletes the unlinked files with these ids (replaced in a draft)."""
+    from forms.models import ApplicationFile
+
+    if ids:
+        discard(list(ApplicationFile.objects.filter(pk__in=ids, application__isnull=True)))

@@ -1,0 +1,104 @@
+"""Fixtures for the application form tests: a programme with an open form, files, helpers."""
+
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from campaigns.factories import CampaignPageFactory, ProgrammeIndexPageFactory
+from forms.factories import ApplicationFormFieldFactory, ApplicationFormPageFactory
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+PNG_BYTES = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
+)
+EICAR = rb"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
+
+
+def pdf(name="cv.pdf", content=PDF_BYTES, content_type="application/pdf"):
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def docx_bytes():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types><Override PartName="/word/document.xml" ContentType="'
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+def odt_bytes():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    return buffer.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Each test starts with an empty rate-limit count."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def programme(home_page):
+    index = ProgrammeIndexPageFactory(parent=home_page)
+    return CampaignPageFactory(
+        parent=index, title="Come Back to Social Work", slug="come-back-to-social-work"
+    )
+
+
+def make_form_page(parent, fields=None, **kwargs):
+    """An open form page under ``parent`` with the given (label, type, extra) questions."""
+    kwargs.setdefault("reference_prefix", "CBSW")
+    kwargs.setdefault("slug", "apply")
+    page = ApplicationFormPageFactory(parent=parent, **kwargs)
+    for order, (label, field_type, extra) in enumerate(fields if fields is not None else DEFAULT_FIELDS):
+        ApplicationFormFieldFactory(page=page, label=label, field_type=field_type, sort_order=order, **extra)
+    return page
+
+
+DEFAULT_FIELDS = [
+    ("Full name", "singleline", {"role": "name"}),
+    ("Email address", "email", {"role": "email"}),
+    ("Your CV", "file", {}),
+]
+
+
+@pytest.fixture
+def form_page(programme):
+    return make_form_page(programme)
+
+
+def answers(**overrides):
+    data = {"full_name": "Amira Khan", "email_address": "amira@example.org", "privacy_consent": "on"}
+    data.update(overrides)
+    return data
+
+
+def apply(client, page, data=None, cv=None, follow_check=True):
+    """Posts the questions (with a CV) and, if asked, confirms on check your answers."""
+    data = answers() if data is None else data
+    if cv is not False:
+        data = {**data, "your_cv": cv or pdf()}
+    response = client.post(page.url, data)
+    if not follow_check or response.status_code != 303:
+        return response
+    check = client.get(page.url + "check/")
+    token = check.context["draft_token"]
+    return client.post(page.url + "check/", {"token": token})
+
+
+def days(n):
+    return timezone.now() + dt.timedelta(days=n)

@@ -1,5 +1,7 @@
 """The site search page: Wagtail search over live public pages, with promoted results."""
 
+import re
+
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import Query
@@ -7,12 +9,29 @@ from wagtail.models import Page
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
+# Words (with inner hyphens or apostrophes): quotes and operators never reach the database's
+# full-text syntax, where an unbalanced quote is an error on SQLite.
+SEARCH_TERM = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def search_terms(query):
+    """The words of a query as the search backend receives them."""
+    return " ".join(SEARCH_TERM.findall(query))
+
+
+def clean_query(raw_query):
+    """The query as typed, on one line, without NUL bytes, cut at a word to MAX_QUERY_LENGTH."""
+    query = " ".join(raw_query.replace("\x00", " ").split())
+    if len(query) <= MAX_QUERY_LENGTH:
+        return query
+    shortened = query[: MAX_QUERY_LENGTH + 1]
+    return shortened.rsplit(" ", 1)[0] if " " in shortened else shortened[:MAX_QUERY_LENGTH]
 
 
 def search(request):
     """Searches live, public pages; an empty, long or odd query gives a page, never an error."""
     raw_query = request.GET.get("query", "")
-    search_query = " ".join(raw_query.replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
+    search_query = clean_query(raw_query)
     promotions = []
     results = Page.objects.none()
     if search_query:
@@ -20,7 +39,9 @@ def search(request):
         query.add_hit()
         promotions = list(query.editors_picks.select_related("page").filter(page__live=True))
         promoted_ids = [pick.page_id for pick in promotions]
-        results = Page.objects.live().public().exclude(id__in=promoted_ids).specific().search(search_query)
+        if terms := search_terms(search_query):
+            pages = Page.objects.live().public().exclude(id__in=promoted_ids).specific()
+            results = pages.search(terms)
     paginator = Paginator(results, RESULTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     return TemplateResponse(

@@ -118,3 +118,12 @@ def axe_violations(page, context=None):
         f"{violation['nodes'][0]['html'][:200]})"
         for violation in results.response["violations"]
     ]
+
+
+@pytest.fixture
+def demo_site(home_page):
+    """The demo content (three programmes, council pages, articles, forms) on the home page."""
+    from home.demo.loader import load
+
+    load()
+    return home_page

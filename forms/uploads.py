@@ -15,6 +15,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from forms.storage import private_storage
+
 logger = logging.getLogger(__name__)
 
 PDF, DOCX, ODT, TXT = (
@@ -164,7 +166,7 @@ def store_uploads(form):
 
 
 def store_one(model, field_name, upload):
-    storage = model._meta.get_field("file").storage
+    storage = private_storage()
     key = f"applications/{uuid.uuid4().hex}{EXTENSIONS[upload.detected_type]}"
     upload.seek(0)
     saved_key = storage.save(key, upload)
@@ -188,7 +190,7 @@ def discard(files):
             if application_file.pk:
                 application_file.delete()
         try:
-            application_file.file.storage.delete(application_file.file.name)
+            private_storage().delete(application_file.file.name)
         except Exception as error:  # the orphan clean-up command retries
             logger.warning("Could not delete an uploaded file: %s", type(error).__name__)
 

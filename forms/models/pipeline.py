@@ -42,9 +42,7 @@ class ProgrammeAccess(models.Model):
     class Meta:
         verbose_name = "programme access"
         verbose_name_plural = "programme access"
-        constraints = [
-            models.UniqueConstraint(fields=["group", "programme"], name="unique_programme_access")
-        ]
+        constraints = [models.UniqueConstraint(fields=["group", "programme"], name="unique_programme_access")]
         permissions = [("export_application", "Can export applications")]
 
     def __str__(self):
@@ -58,9 +56,7 @@ class StatusChange(models.Model):
     from_status = models.CharField(max_length=20, choices=ApplicationStatus.choices)
     to_status = models.CharField(max_length=20, choices=ApplicationStatus.choices)
     note = models.TextField(blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     email_subject = models.CharField(max_length=255, blank=True)
     email_body = models.TextField(blank=True)
@@ -78,9 +74,7 @@ class ApplicationNote(models.Model):
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="notes")
     text = models.TextField()
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -87,8 +87,7 @@ def questions(page, request, window):
     draft.data = drafts.answers_from_post(form, request.POST)
     try:
         stored = uploads.store_uploads(form)
-    except uploads.StorageUnavailable:
-        drafts.save(request, page, draft)
+    except uploads.StorageUnavailable:  # the page keeps the answers (a 5xx saves no session)
         return render_questions(page, request, window, form, draft, status=503, service_problem=True)
     uploads.discard_ids(drafts.add_files(draft, stored))
     form.uploaded = draft.files

@@ -52,6 +52,23 @@ def clear_cache():
 
 
 @pytest.fixture
+def live_home_page(transactional_db):
+    """As the shared fixture, but also recreating the default (en-gb) Locale a flush removed.
+
+    The shared fixture creates an "en" locale only, so a second transactional test fails
+    to find Wagtail's default locale; reported to the lead.
+    """
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale
+
+    from tests.conftest import make_site_root
+
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    return make_site_root()
+
+
+@pytest.fixture
 def programme(home_page):
     index = ProgrammeIndexPageFactory(parent=home_page)
     return CampaignPageFactory(

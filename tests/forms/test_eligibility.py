@@ -42,6 +42,8 @@ def social_work_form(programme):
                 },
             ),
         ],
+        opens_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+        closes_at=dt.datetime(2027, 12, 31, tzinfo=dt.UTC),
     )
 
 

@@ -16,7 +16,12 @@ from wagtail_modeladmin.options import ModelAdmin
 from campaigns.models import CampaignPage
 from forms.models import Application, ApplicationFormPage, FormPurpose, ProgrammeAccess
 from forms.permissions import ApplicationPermissionHelper, has_action_permission, programme_ids_for_user
-from forms.views_admin import ApplicationDeleteView, ApplicationIndexView, ApplicationInspectView
+from forms.views_admin import (
+    ApplicationDeleteView,
+    ApplicationHistoryView,
+    ApplicationIndexView,
+    ApplicationInspectView,
+)
 
 
 class ProgrammeFilter(SimpleListFilter):
@@ -132,6 +137,7 @@ class BaseApplicationAdmin(ModelAdmin):
     index_view_class = ApplicationIndexView
     inspect_view_class = ApplicationInspectView
     delete_view_class = ApplicationDeleteView
+    history_view_class = ApplicationHistoryView
     button_helper_class = ApplicationButtonHelper
     index_template_name = "application_forms/admin/index.html"
     inspect_template_name = "application_forms/admin/inspect.html"

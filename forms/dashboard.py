@@ -79,7 +79,7 @@ def window_figures(form_page, programme, statuses, now):
     if form_page is None:
         return None, None
     state = form_page.window_state(now)
-    days_left = state.days_left if state.closes_at and state.days_left >= 0 else None
+    days_left = state.days_left if state.closes_at and state.state != "closed" else None
     places_left = getattr(state, "places_left", None)
     if callable(places_left):
         places_left = places_left()

@@ -16,7 +16,7 @@ from django.utils.text import get_valid_filename
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.log_actions import log
-from wagtail_modeladmin.views import DeleteView, IndexView, InspectView, WMABaseView
+from wagtail_modeladmin.views import DeleteView, HistoryView, IndexView, InspectView, WMABaseView
 
 from forms import exports
 from forms.models import (
@@ -150,6 +150,10 @@ class ApplicationDeleteView(ScopedInstanceMixin, DeleteView):
         self.instance.delete()
         storage = private_storage()
         transaction.on_commit(lambda: [storage.delete(name) for name in names if name])
+
+
+class ApplicationHistoryView(ScopedInstanceMixin, HistoryView):
+    """The application's audit log, for users who may see the application."""
 
 
 def answers_with_labels(application):

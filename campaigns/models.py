@@ -1,11 +1,12 @@
 """Programme (campaign) pages, council information, articles and their snippets."""
 
-from functools import reduce
+from functools import partial, reduce
 from operator import or_
 
 from django import forms as django_forms
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -17,6 +18,7 @@ from wagtail.snippets.models import register_snippet
 
 from home.blocks import BaseStreamBlock
 from home.models import SeoMixin
+from home.queries import public_q
 
 from .blocks import KeyDatesBlock
 from .choices import ArticleType, Profession, Region
@@ -82,7 +84,7 @@ class ProgrammeIndexPage(SeoMixin, Page):
         """Adds the programmes, filtered by the visitor's profession and region choices."""
         context = super().get_context(request, *args, **kwargs)
         filter_form = ProgrammeFilterForm(request.GET or None)
-        programmes = CampaignPage.objects.child_of(self).live().public()
+        programmes = CampaignPage.objects.child_of(self).live().filter(public_q())
         if filter_form.is_valid():
             if profession := filter_form.cleaned_data.get("profession"):
                 programmes = programmes.filter(profession=profession)
@@ -110,22 +112,38 @@ class CampaignPageQuerySet(PageQuerySet):
         return pages
 
 
-def attach_application_pages(campaigns):
-    """Sets ``_application_page`` on each campaign with one query for all of them."""
-    from forms.models import ApplicationFormPage
+def attach_application_pages(parents):
+    """Sets ``_application_page`` on each parent page (a programme or council page) in one query.
 
-    if not campaigns:
+    The forms come annotated with the places taken, so showing their window state (open,
+    full, waiting list) costs no query per form either.
+    """
+    from forms.models import Application, ApplicationFormPage
+
+    if not parents:
         return
-    depths = {page.depth + 1 for page in campaigns}
-    under_any = reduce(or_, (Q(path__startswith=page.path) for page in campaigns))
+    depths = {page.depth + 1 for page in parents}
+    under_any = reduce(or_, (Q(path__startswith=page.path) for page in parents))
+    # The same count as ApplicationFormPage.count_places_taken, for every form at once.
+    places_taken = (
+        Application.objects.filter(page_id=OuterRef("pk"), waiting_list=False)
+        .order_by()
+        .values("page_id")
+        .annotate(taken=Count("id"))
+        .values("taken")
+    )
     candidates = (
-        ApplicationFormPage.objects.live().public().filter(under_any, depth__in=depths).order_by("path")
+        ApplicationFormPage.objects.live()
+        .filter(public_q(), under_any, depth__in=depths)
+        .annotate(listing_places_taken=Coalesce(Subquery(places_taken), 0))
+        .order_by("path")
     )
     by_parent = {}
     for form_page in candidates:
+        form_page.count_places_taken = partial(int, form_page.listing_places_taken)
         by_parent.setdefault(form_page.path[: -Page.steplen], form_page)
-    for campaign in campaigns:
-        campaign._application_page = by_parent.get(campaign.path)
+    for parent in parents:
+        parent._application_page = by_parent.get(parent.path)
 
 
 class CampaignPage(SeoMixin, Page):
@@ -206,25 +224,22 @@ class CampaignPage(SeoMixin, Page):
     @cached_property
     def application_page(self):
         """The programme's live application form, if it has one."""
-        if hasattr(self, "_application_page"):
-            return self._application_page
-        from forms.models import ApplicationFormPage
-
-        return ApplicationFormPage.objects.child_of(self).live().public().first()
+        if not hasattr(self, "_application_page"):
+            attach_application_pages([self])
+        return self._application_page
 
     def get_context(self, request, *args, **kwargs):
-        """Adds partners, the council page and the latest articles without extra queries per item."""
+        """Adds partners, the council page and the latest articles in one query each."""
         context = super().get_context(request, *args, **kwargs)
         context["partners"] = [
             link.partner for link in self.partner_links.select_related("partner", "partner__logo")
         ]
-        children = self.get_children().live().public().specific().order_by("path")
-        context["council_page"] = next((p for p in children if isinstance(p, CouncilInformationPage)), None)
-        context["articles"] = sorted(
-            (p for p in children if isinstance(p, ArticlePage)),
-            key=lambda article: article.date,
-            reverse=True,
-        )[:6]
+        context["council_page"] = (
+            Page.objects.child_of(self).live().filter(public_q()).type(CouncilInformationPage).first()
+        )
+        context["articles"] = list(
+            ArticlePage.objects.child_of(self).live().filter(public_q()).order_by("-date", "-path")[:6]
+        )
         return context
 
 
@@ -276,11 +291,10 @@ class CouncilInformationPage(SeoMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         """Adds the participating councils and the sign-up form."""
-        from forms.models import ApplicationFormPage
-
         context = super().get_context(request, *args, **kwargs)
         context["councils"] = list(self.councils.all())
-        context["signup_page"] = ApplicationFormPage.objects.child_of(self).live().public().first()
+        attach_application_pages([self])
+        context["signup_page"] = self._application_page
         return context
 
 

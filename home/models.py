@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
+from .queries import find_page_by_path, public_q
 
 
 class SeoMixin(models.Model):
@@ -59,12 +60,22 @@ class HomePage(SeoMixin, Page):
     subpage_types = ["campaigns.ProgrammeIndexPage", "home.StandardPage"]
     max_count = 1
 
+    def route(self, request, path_components):
+        """Finds a descendant by its whole URL in one query instead of two per tree level.
+
+        Paths that are not a page's URL (e.g. a form's ``check/`` step) take Wagtail's walk.
+        """
+        page = find_page_by_path(self, path_components) if path_components else None
+        if page is None:
+            return super().route(request, path_components)
+        return page.route(request, [])
+
     def get_context(self, request, *args, **kwargs):
         """Adds the live programmes with their application state."""
         from campaigns.models import CampaignPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = CampaignPage.objects.live().public().with_listing_data()
+        context["programmes"] = CampaignPage.objects.live().filter(public_q()).with_listing_data()
         return context
 
 
@@ -129,6 +140,9 @@ class SiteSettings(BaseSiteSetting):
             heading="Footer",
         ),
     ]
+
+    # The footer links to both pages on every page: fetch them with the settings.
+    select_related = ["privacy_page", "accessibility_page"]
 
     class Meta:
         verbose_name = "site settings"

@@ -40,7 +40,9 @@ def search(request):
         promotions = list(query.editors_picks.select_related("page").filter(page__live=True))
         promoted_ids = [pick.page_id for pick in promotions]
         if terms := search_terms(search_query):
-            pages = Page.objects.live().public().exclude(id__in=promoted_ids).specific()
+            # Not .specific(): results show Page fields only (title, URL, search description),
+            # so a results page costs the same queries whatever mix of page types it lists.
+            pages = Page.objects.live().public().exclude(id__in=promoted_ids)
             results = pages.search(terms)
     paginator = Paginator(results, RESULTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))

@@ -64,6 +64,9 @@ class DemoLoader:
                 title="Return to Work",
                 slug="return-to-work",
                 seo_title="Return to Work: council careers after a career break",
+                search_description=(
+                    "Programmes that bring professionals back to council careers after a break."
+                ),
                 introduction=(
                     "Councils and their partners run programmes that bring professionals back "
                     "to work after a career break. Find a programme, check if you can apply, "
@@ -86,6 +89,8 @@ class DemoLoader:
         existing = model.objects.child_of(parent).filter(slug=slug).first()
         if existing:
             return existing
+        # The search description is what search results and search engines show.
+        fields.setdefault("search_description", fields.get("summary") or fields.get("introduction", ""))
         page = model(slug=slug, **fields)
         parent.add_child(instance=page)
         page.save_revision().publish()
@@ -150,6 +155,7 @@ class DemoLoader:
             slug="information-for-councils",
             title=f"{data['title']}: information for councils",
             introduction=f"How your council can recruit returners through {data['title']}.",
+            search_description=f"How your council can recruit returners through {data['title']}.",
             why_sign_up=(
                 "<p>Returners bring experience, maturity and local knowledge. Recruiting them "
                 "costs less than agency staff and helps fill hard-to-fill posts.</p>"

@@ -1,32 +1,55 @@
-"""Navigation built from the page tree: main menu, breadcrumbs, footer."""
+"""Navigation built from the page tree: main menu and breadcrumbs, in one query per request."""
 
 from django import template
-from wagtail.models import Site
+from django.db.models import Q
+from wagtail.models import Page, Site
+
+from home.queries import public_q
 
 register = template.Library()
+
+NAV_FIELDS = ("id", "title", "url_path", "path", "depth", "live", "show_in_menus")
+
+
+def navigation(request, page):
+    """The menu items (site root and its live, public in-menu children) and the page's ancestors.
+
+    Both come from one query, kept on the request so the two tags share it.
+    """
+    cache_key = ("_navigation", getattr(page, "pk", None))
+    if getattr(request, "_navigation_key", None) == cache_key:
+        return request._navigation
+    site = Site.find_for_request(request)
+    menu, ancestors = [], []
+    if site:
+        root = site.root_page
+        in_menu = Q(depth=root.depth + 1, path__startswith=root.path, live=True, show_in_menus=True)
+        in_menu &= public_q()
+        ancestor_paths = []
+        if page is not None and page.depth > root.depth and page.path.startswith(root.path):
+            ancestor_paths = [page.path[:end] for end in range(len(root.path), len(page.path), Page.steplen)]
+        pages = list(
+            Page.objects.filter(in_menu | Q(path__in=ancestor_paths)).only(*NAV_FIELDS).order_by("path")
+        )
+        menu = [root] + [
+            item for item in pages if item.depth == root.depth + 1 and item.live and item.show_in_menus
+        ]
+        ancestors = [item for item in pages if item.path in ancestor_paths]
+    request._navigation_key, request._navigation = cache_key, (menu, ancestors)
+    return menu, ancestors
 
 
 @register.inclusion_tag("tags/primary_nav.html", takes_context=True)
 def primary_nav(context):
     """The site root's children that editors chose to show in menus."""
     request = context["request"]
-    site = Site.find_for_request(request)
-    current = context.get("page")
-    items = []
-    if site:
-        root = site.root_page
-        items = list(
-            root.get_children().live().public().in_menu().only("id", "title", "url_path", "path", "depth")
-        )
-        items = [root] + items
-    return {"items": items, "current": current, "request": request}
+    items, _ = navigation(request, context.get("page"))
+    return {"items": items, "current": context.get("page"), "request": request}
 
 
 @register.inclusion_tag("tags/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
-    """The current page's ancestors below the site root, for the breadcrumb trail."""
-    page = context.get("page")
-    if page is None or page.depth <= 2:
-        return {"ancestors": []}
-    ancestors = page.get_ancestors().filter(depth__gte=2).only("id", "title", "url_path", "path", "depth")
-    return {"ancestors": list(ancestors), "request": context["request"]}
+    """The current page's ancestors from the site root down, for the breadcrumb trail."""
+    request = context["request"]
+    _, ancestors = navigation(request, context.get("page"))
+    return {"ancestors": ancestors, "request": request}

@@ -1,0 +1,48 @@
+"""Page queries that public templates run on every request, each in a single SQL query."""
+
+import hashlib
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+from wagtail.models import Page, PageViewRestriction
+
+ROUTE_CACHE_SECONDS = 3600
+
+
+def public_q():
+    """Excludes pages in a private section inside the same query.
+
+    Wagtail's ``PageQuerySet.public()`` first loads every view restriction (one query per
+    call); this subquery asks the database whether any restricted page is the page itself
+    or one of its ancestors (its path is a prefix of the page's path).
+    """
+    restricted_ancestor = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return ~Exists(restricted_ancestor)
+
+
+def find_page_by_path(root, path_components):
+    """The specific page at ``root``'s URL plus ``path_components``, or None.
+
+    One query when the route is cached (the cache holds only the page's id and type and is
+    checked against the page's current URL), two otherwise; Wagtail's own walk down the
+    tree costs two queries per level.
+    """
+    url_path = root.url_path + "".join(f"{component}/" for component in path_components)
+    key = "page-route:" + hashlib.sha256(url_path.encode()).hexdigest()
+    cached = cache.get(key)
+    if cached:
+        content_type_id, page_id = cached
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None:
+            page = model.objects.filter(id=page_id, url_path=url_path).first()
+            if page is not None:
+                return page
+    page = Page.objects.filter(url_path=url_path).first()
+    if page is None:
+        return None
+    cache.set(key, (page.content_type_id, page.id), ROUTE_CACHE_SECONDS)
+    return page.specific

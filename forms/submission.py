@@ -80,7 +80,8 @@ def save_application(page, form):
     save_with_new_reference(application, page.reference_prefix)
     file_ids = [info["id"] for info in files.values()]
     ApplicationFile.objects.filter(pk__in=file_ids, application__isnull=True).update(application=application)
-    if any(value not in (None, "", []) for value in equality.values()):
+    equality = {name: value for name, value in equality.items() if value not in (None, "", [])}
+    if equality:
         EqualityMonitoring.objects.create(application=application, answers=json_safe(equality))
     transaction.on_commit(lambda: enqueue_application_emails(application.pk))
     return application

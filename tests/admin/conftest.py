@@ -82,6 +82,17 @@ def make_application(
     return application
 
 
+def download(response):
+    """(Content-Disposition, body or None) of a CV download: streamed locally, signed URL on S3."""
+    from urllib.parse import parse_qs, urlparse
+
+    if response.status_code == 302:
+        query = parse_qs(urlparse(response["Location"]).query)
+        return query["response-content-disposition"][0], None
+    assert response.status_code == 200
+    return response["Content-Disposition"], b"".join(response.streaming_content)
+
+
 def attach_cv(application, original_name="cv.pdf", content=PDF_BYTES):
     upload = ApplicationFile(
         application=application,
@@ -95,10 +106,9 @@ def attach_cv(application, original_name="cv.pdf", content=PDF_BYTES):
     return upload
 
 
-@pytest.fixture
-def site(home_page):
+def build_site(home):
     """Programme A (social work) and B (STEM), each with an application form; A has a sign-up form."""
-    index = ProgrammeIndexPageFactory(parent=home_page)
+    index = ProgrammeIndexPageFactory(parent=home)
     programme_a = CampaignPageFactory(
         parent=index, title="Come Back to Social Work", slug="social-work", places=10
     )
@@ -110,6 +120,11 @@ def site(home_page):
         "signup_a": make_form(programme_a, FormPurpose.COUNCIL_SIGNUP, title="Council sign-up"),
         "form_b": make_form(programme_b),
     }
+
+
+@pytest.fixture
+def site(home_page):
+    return build_site(home_page)
 
 
 @pytest.fixture

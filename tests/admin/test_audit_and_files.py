@@ -9,7 +9,7 @@ from wagtail.models import ModelLogEntry, PageLogEntry
 
 from forms.models import Application, ApplicationFile
 
-from .conftest import PDF_BYTES, attach_cv, make_user
+from .conftest import PDF_BYTES, attach_cv, download, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +71,7 @@ def test_exporting_is_logged_on_the_programme(client, reviewer_a, site, apps):
 def test_downloading_a_cv_is_logged(client, reviewer_a, apps):
     cv = attach_cv(apps["a1"])
     client.force_login(reviewer_a)
-    client.get(reverse("application_file", args=[cv.pk])).close()
+    download(client.get(reverse("application_file", args=[cv.pk])))
     entry = entries("application_forms.download_file", apps["a1"]).get()
     assert entry.data == {"file": cv.pk} and entry.user == reviewer_a
 

@@ -35,14 +35,22 @@ def find_page_by_path(root, path_components):
     key = "page-route:" + hashlib.sha256(url_path.encode()).hexdigest()
     cached = cache.get(key)
     if cached:
-        content_type_id, page_id = cached
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        if model is not None:
-            page = model.objects.filter(id=page_id, url_path=url_path).first()
-            if page is not None:
-                return page
+        page = cached_page(*cached, url_path=url_path)
+        if page is not None:
+            return page
     page = Page.objects.filter(url_path=url_path).first()
     if page is None:
         return None
     cache.set(key, (page.content_type_id, page.id), ROUTE_CACHE_SECONDS)
     return page.specific
+
+
+def cached_page(content_type_id, page_id, url_path):
+    """The cached route's page if it still exists at ``url_path``, else None."""
+    try:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+    except ContentType.DoesNotExist:
+        return None
+    if model is None:
+        return None
+    return model.objects.filter(id=page_id, url_path=url_path).first()

@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
 BROWSER_ARGS = [
@@ -53,7 +54,8 @@ def make_site_root():
     """Returns the site's HomePage, recreating the tree root and Site after a flush."""
     from home.models import HomePage
 
-    Locale.objects.get_or_create(language_code="en")
+    # The default locale is the site language ("en-gb"), as Wagtail's first migration makes it.
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(title="Root", slug="root")

@@ -34,19 +34,9 @@ def confirmed_key(page):
 
 
 def get(request, page):
-    """The session's draft for ``page``; files whose rows were cleaned up are dropped."""
-    from forms.models import ApplicationFile
-
+    """The session's draft for ``page`` (its files are checked when linked, at confirm)."""
     stored = request.session.get(draft_key(page)) or {}
-    draft = Draft(data=stored.get("data", {}), files=stored.get("files", {}), token=stored.get("token", ""))
-    if draft.files:
-        existing = set(
-            ApplicationFile.objects.filter(pk__in=draft.file_ids, application__isnull=True).values_list(
-                "pk", flat=True
-            )
-        )
-        draft.files = {name: info for name, info in draft.files.items() if info["id"] in existing}
-    return draft
+    return Draft(data=stored.get("data", {}), files=stored.get("files", {}), token=stored.get("token", ""))
 
 
 def save(request, page, draft):

@@ -15,7 +15,7 @@ from django.views.decorators.debug import sensitive_variables
 from forms import drafts, eligibility, ratelimit, uploads
 from forms.fields import HONEYPOT_FIELD
 from forms.references import new_reference
-from forms.submission import FormClosed, confirm
+from forms.submission import FormClosed, UploadMissing, confirm
 
 TEMPLATES = {
     "check": "application_forms/check_answers.html",
@@ -34,6 +34,7 @@ def serve_step(page, request, step):
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
     window = page.window_state()
+    page._request_window = window  # the templates ask again: one answer per request
     if step == "confirmation":
         response = confirmation(page, request)
     elif not window.is_open:
@@ -138,6 +139,10 @@ def submit(page, request, window):
         application = confirm(page, form, draft)
     except FormClosed as closed:
         return render(page, request, None, {"window": closed.window})
+    except UploadMissing:
+        draft.files = {}
+        drafts.save(request, page, draft)
+        return render_questions(page, request, window, new_form(page, request, draft, draft.data), draft)
     drafts.mark_confirmed(request, page, token, application.pk)
     return SeeOther(page.step_url(request, "confirmation"))
 

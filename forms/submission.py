@@ -15,6 +15,10 @@ from forms.references import new_reference
 REFERENCE_ATTEMPTS = 8
 
 
+class UploadMissing(Exception):
+    """A draft's upload was cleaned up before confirming (an old session): select it again."""
+
+
 class FormClosed(Exception):
     """The window closed (or the places ran out) before the application was confirmed."""
 
@@ -38,17 +42,23 @@ def confirm(page, form, draft):
     from forms.models import Application, ApplicationFormPage
 
     with transaction.atomic():
-        locked = ApplicationFormPage.objects.select_for_update(of=("self",)).get(pk=page.pk)
+        window_fields = ("opens_at", "closes_at", "places", "when_full")
+        locked = (
+            ApplicationFormPage.objects.select_for_update(of=("self",)).values(*window_fields).get(pk=page.pk)
+        )
         existing = Application.objects.filter(page_id=page.pk, submission_token=draft.token).first()
         if existing:
             return existing
-        window = locked.window_state()
+        for name, value in locked.items():  # the window as it is now, not as the request began
+            setattr(page, name, value)
+        page._request_window = None
+        window = page.window_state()
         if not window.is_open:
             raise FormClosed(window)
         form.submission_token = draft.token
         form.waiting_list = window.waiting_list
         form.draft_files = draft.files
-        return locked.process_form_submission(form)
+        return page.process_form_submission(form)
 
 
 @sensitive_variables()
@@ -79,7 +89,11 @@ def save_application(page, form):
     )
     save_with_new_reference(application, page.reference_prefix)
     file_ids = [info["id"] for info in files.values()]
-    ApplicationFile.objects.filter(pk__in=file_ids, application__isnull=True).update(application=application)
+    linked = ApplicationFile.objects.filter(pk__in=file_ids, application__isnull=True).update(
+        application=application
+    )
+    if linked != len(file_ids):
+        raise UploadMissing  # rolls the whole application back
     equality = {name: value for name, value in equality.items() if value not in (None, "", [])}
     if equality:
         EqualityMonitoring.objects.create(application=application, answers=json_safe(equality))

@@ -68,6 +68,10 @@ class Application(AbstractFormSubmission):
         max_length=200, blank=True, editable=False, help_text="The last sending error (its type only)."
     )
 
+    # Applications never count as "usage" of a page in Wagtail's reference index (and
+    # saving one queues no reference-index task).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["-submit_time"]
         indexes = [

@@ -274,6 +274,8 @@ class ApplicationFormPage(AbstractEmailForm):
         the applications that hold a place (one query) and closes or switches to the
         waiting list when they are all taken.
         """
+        if now is None and getattr(self, "_request_window", None):
+            return self._request_window
         now = now or timezone.now()
         if self.opens_at and now < self.opens_at:
             state = "upcoming"
@@ -323,8 +325,14 @@ class ApplicationFormPage(AbstractEmailForm):
         return f"{url}{step}/" if step else url
 
     def get_form_fields(self):
-        """Every question, equality monitoring ones included, in the editor's order."""
-        return self.form_fields.all()
+        """Every question, equality monitoring ones included, in the editor's order.
+
+        Kept on the instance (one page object serves one request), so building the form,
+        checking eligibility and saving read the questions once.
+        """
+        if not hasattr(self, "_form_fields_cache"):
+            self._form_fields_cache = list(self.form_fields.all())
+        return self._form_fields_cache
 
     def get_data_fields(self):
         """The answers kept in ``form_data``: everything except equality monitoring."""

@@ -200,3 +200,12 @@ def test_clamd_configured_but_down_refuses_the_upload(client, form_page):
         response = client.post(form_page.url, {**answers(), "your_cv": pdf()})
     assert "could not be checked for viruses" in response.content.decode()
     assert ApplicationFile.objects.count() == 0
+
+
+def test_an_upload_cleaned_before_confirming_is_asked_for_again(client, form_page):
+    client.post(form_page.url, {**answers(), "your_cv": pdf()})
+    token = client.get(form_page.url + "check/").context["draft_token"]
+    ApplicationFile.objects.all().delete()
+    response = client.post(form_page.url + "check/", {"token": token})
+    assert "Select a file for “Your CV”" in response.content.decode()
+    assert Application.objects.count() == 0

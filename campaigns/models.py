@@ -211,6 +211,7 @@ class CampaignPage(SeoMixin, Page):
         index.FilterField("profession"),
         index.FilterField("region"),
     ]
+    route_select_related = ["social_image", "hero_image"]
 
     parent_page_types = ["campaigns.ProgrammeIndexPage"]
     subpage_types = [
@@ -331,6 +332,7 @@ class ArticlePage(SeoMixin, Page):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
+    route_select_related = ["social_image", "image"]
 
     parent_page_types = ["campaigns.CampaignPage"]
     subpage_types = []

@@ -24,6 +24,8 @@ class SeoMixin(models.Model):
     )
 
     promote_panels = Page.promote_panels + [FieldPanel("social_image")]
+    # Foreign keys fetched with the page when it is served (see home.queries.find_page_by_path).
+    route_select_related = ["social_image"]
 
     class Meta:
         abstract = True
@@ -55,6 +57,7 @@ class HomePage(SeoMixin, Page):
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
+    route_select_related = ["social_image", "hero_image"]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["campaigns.ProgrammeIndexPage", "home.StandardPage"]

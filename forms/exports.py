@@ -8,8 +8,10 @@ through ``neutralise`` so a spreadsheet never runs an applicant's text as a form
 
 import csv
 import io
+import json
 import tempfile
 
+from django.db.models.fields.json import KeyTextTransform
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
@@ -24,6 +26,7 @@ from forms.models import (
 
 CHUNK_SIZE = 2000
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_FIRST = frozenset("".join(FORMULA_PREFIXES))
 STATUS_LABELS = dict(ApplicationStatus.choices)
 ELIGIBILITY_LABELS = dict(EligibilityResult.choices)
 BASE_FIELDS = (
@@ -86,19 +89,24 @@ class ApplicationExport:
         ]
 
     def rows(self):
-        fields = [name for name, _ in BASE_FIELDS] + ["form_data"]
+        """Neutralised rows; the database pulls each answer out of the JSON (no decoding here)."""
+        answers = {
+            f"answer_{n}": KeyTextTransform(name, "form_data") for n, (name, _) in enumerate(self.questions)
+        }
+        fields = [name for name, _ in BASE_FIELDS] + list(answers)
         if self.equality:
             fields.append("equality_monitoring__answers")
-        values = self.queryset.values_list(*fields).iterator(chunk_size=CHUNK_SIZE)
+        values = self.queryset.annotate(**answers).values_list(*fields).iterator(chunk_size=CHUNK_SIZE)
+        tz = timezone.get_current_timezone()
+        width = len(BASE_FIELDS) + len(answers)
         for row in values:
-            yield self.row(row)
+            yield self.row(row, tz, width)
 
-    def row(self, row):
-        reference, submitted, programme, form, status, eligibility, name, email, data = row[:9]
-        data = data or {}
+    def row(self, row, tz, width):
+        reference, submitted, programme, form, status, eligibility, name, email = row[:8]
         cells = [
             reference,
-            timezone.localtime(submitted).strftime("%d/%m/%Y %H:%M") if submitted else "",
+            submitted.astimezone(tz).strftime("%d/%m/%Y %H:%M") if submitted else "",
             programme,
             form,
             STATUS_LABELS.get(status, status),
@@ -106,11 +114,24 @@ class ApplicationExport:
             name,
             email,
         ]
-        cells += [data.get(clean_name) for clean_name, _ in self.questions]
+        cells += [list_as_text(answer) for answer in row[8:width]]
         if self.equality:
-            answers = row[9] or {}
+            answers = row[width] or {}
             cells += [answers.get(key) for key in self.equality]
-        return [neutralise(cell) for cell in cells]
+        return [
+            cell if cell.__class__ is str and cell[:1] not in FORMULA_FIRST else neutralise(cell)
+            for cell in cells
+        ]
+
+
+def list_as_text(answer):
+    """A checkbox answer arrives as JSON text ("["a", "b"]"): shown as "a, b"."""
+    if answer and answer[0] == "[":
+        try:
+            return json.loads(answer)
+        except ValueError:
+            return answer
+    return answer
 
 
 def csv_response(export, filename):

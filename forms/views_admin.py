@@ -61,10 +61,14 @@ class ApplicationIndexView(IndexView):
     """The listing: scoped, only known filter parameters, one count, streamed exports."""
 
     def get_filters_params(self, params=None):
-        """Drops any query parameter that is not a known filter (no lookups by URL)."""
+        """Drops unknown (no lookups by URL) and empty ("All") filter parameters."""
         lookup_params = super().get_filters_params(params)
         allowed = self.model_admin.allowed_filter_params
-        return {key: value for key, value in lookup_params.items() if key in allowed}
+        return {
+            key: value
+            for key, value in lookup_params.items()
+            if key in allowed and any(item != "" for item in value)
+        }
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         """Streams the filtered listing as CSV or XLSX, if the user may export; logs it."""
@@ -79,7 +83,7 @@ class ApplicationIndexView(IndexView):
         return exports.csv_response(export, filename)
 
     def get_context_data(self, **kwargs):
-        """Counts once (the paginator's count) instead of modeladmin's three counts."""
+        """Counts once (modeladmin counts three times) and hands the template plain rows and filters."""
         paginator = self.paginator_class(self.queryset, self.items_per_page)
         try:
             page_obj = paginator.page(self.page_num)
@@ -91,10 +95,13 @@ class ApplicationIndexView(IndexView):
             "result_count": paginator.count,
             "paginator": paginator,
             "page_obj": page_obj,
-            "elided_page_range": paginator.get_elided_page_range(page_obj.number),
-            "object_list": page_obj.object_list,
-            "user_can_create": False,
-            "show_search": self.search_handler.show_search_form,
+            "object_list": with_programme_titles(page_obj.object_list),
+            "filters": [describe_filter(spec) for spec in self.filter_specs],
+            "headers": self.sort_headers(),
+            "kept_params": [
+                (k, v) for k, values in self.params.lists() if k not in ("q", "p") for v in values
+            ],
+            "inspect_url_name": self.url_helper.get_action_url_name("inspect"),
             "can_export": has_action_permission(user, "export"),
             "can_change": has_action_permission(user, "change"),
             "statuses": ApplicationStatus.choices,
@@ -102,6 +109,59 @@ class ApplicationIndexView(IndexView):
         }
         context.update(kwargs)
         return WMABaseView.get_context_data(self, **context)
+
+    def sort_headers(self):
+        """(label, link, aria-sort) per column; the link sorts by it (reversing the current sort)."""
+        current = self.params.get(self.ORDER_VAR, "")
+        headers = []
+        for index, name in enumerate(self.list_display):
+            label = COLUMN_LABELS.get(name, name)
+            if index == 0:
+                headers.append((label, None, None))
+                continue
+            ascending, descending = str(index), f"-{index}"
+            state = {ascending: "ascending", descending: "descending"}.get(current)
+            link = self.get_query_string(
+                {self.ORDER_VAR: descending if current == ascending else ascending}, ["p"]
+            )
+            headers.append((label, link, state))
+        return headers
+
+
+def with_programme_titles(applications):
+    """Sets ``programme_title`` on each listed application with one query (no join in the count)."""
+    from campaigns.models import CampaignPage
+
+    applications = list(applications)
+    ids = {application.programme_id for application in applications}
+    titles = dict(CampaignPage.objects.filter(pk__in=ids).values_list("pk", "title"))
+    for application in applications:
+        application.programme_title = titles.get(application.programme_id)
+    return applications
+
+
+COLUMN_LABELS = {
+    "select": "Select",
+    "reference": "Reference",
+    "applicant_name": "Applicant name",
+    "programme_title": "Programme",
+    "submitted_at": "Submitted at (UK time)",
+    "status": "Status",
+    "eligibility": "Eligibility",
+}
+
+
+def describe_filter(spec):
+    """A filter as the listing's form shows it: field name, label, options, selected value."""
+    if hasattr(spec, "parameters"):  # the submitted date range
+        return {"kind": "dates", "values": spec.values}
+    if hasattr(spec, "lookup_choices"):  # programme, form
+        name, options = spec.parameter_name, [(str(value), label) for value, label in spec.lookup_choices]
+        selected = spec.value() or ""
+    else:  # a choices field: status, eligibility
+        name, options = spec.lookup_kwarg, [(str(value), label) for value, label in spec.field.flatchoices]
+        selected = spec.lookup_val[-1] if spec.lookup_val else ""
+    return {"kind": "select", "name": name, "label": spec.title, "options": options, "selected": selected}
 
 
 class ScopedInstanceMixin:

@@ -55,7 +55,8 @@ def test_reviewer_filters_opens_moves_on_and_downloads(browser_page, reviewer_se
     assert "STEM-0001" not in page.content()
     assert axe_violations(page, OUR_CONTENT) == []
 
-    page.get_by_role("link", name="Eligible").first.click()
+    page.select_option("#id_filter_status__exact", "eligible")
+    page.get_by_role("button", name="Search and filter").click()
     page.wait_for_url(re.compile(r".*status__exact=eligible.*"))
     assert page.locator(".result-list tbody tr").count() == 1
 

@@ -192,3 +192,35 @@ def test_wagtail_forms_listing_shows_only_the_users_programmes_forms(client, rev
     pages = set(get_forms_for_user(reviewer_a).values_list("pk", flat=True))
     assert site["form_a"].pk in pages
     assert site["form_b"].pk not in pages
+
+
+def test_empty_filter_values_mean_all(client, reviewer_a, apps):
+    client.force_login(reviewer_a)
+    params = {
+        "q": "",
+        "programme": "",
+        "form": "",
+        "status__exact": "",
+        "eligibility__exact": "",
+        "submitted_from": "",
+    }
+    assert listed(client.get(LIST, params)) == {"CBSW-0001", "CBSW-0002"}
+
+
+def test_listing_sorts_by_a_column_both_ways(client, reviewer_a, apps):
+    client.force_login(reviewer_a)
+    html = client.get(LIST, {"o": "1"}).content.decode()
+    assert html.index("Select CBSW-0001") < html.index("Select CBSW-0002")
+    html = client.get(LIST, {"o": "-1"}).content.decode()
+    assert html.index("Select CBSW-0002") < html.index("Select CBSW-0001")
+    assert 'aria-sort="descending"' in html
+
+
+def test_listing_paginates(client, reviewer_a, site, apps):
+    from .conftest import make_application
+
+    for number in range(60):
+        make_application(site["form_a"], site["a"], reference=f"CBSW-P{number:03d}")
+    client.force_login(reviewer_a)
+    first, second = listed(client.get(LIST)), listed(client.get(LIST, {"p": 2}))
+    assert len(first) == 50 and len(second) == 12 and not first & second

@@ -7,6 +7,8 @@ from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
+from home.queries import public_q
+
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 # Words (with inner hyphens or apostrophes): quotes and operators never reach the database's
@@ -37,7 +39,8 @@ def search(request):
     if search_query:
         query = Query.get(search_query)
         query.add_hit()
-        promotions = list(query.editors_picks.select_related("page").filter(page__live=True))
+        public_pages = Page.objects.live().filter(public_q())
+        promotions = list(query.editors_picks.select_related("page").filter(page__in=public_pages))
         promoted_ids = [pick.page_id for pick in promotions]
         if terms := search_terms(search_query):
             # Not .specific(): results show Page fields only (title, URL, search description),

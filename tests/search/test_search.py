@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
 from campaigns.factories import CampaignPageFactory, ProgrammeIndexPageFactory
@@ -153,3 +154,11 @@ def test_a_very_long_query_is_shortened_and_the_visitor_is_told(client, programm
     html = BeautifulSoup(response.content, "html.parser")
     assert len(html.find("input", id="search-query")["value"]) <= 200
     assert result_titles(response) == ["Back to planning"]
+
+
+@pytest.mark.django_db
+def test_promotion_of_a_private_page_is_not_shown(client, programmes, home_page):
+    promoted = StandardPageFactory(parent=home_page, title="Staff guidance")
+    Query.get("quokkaplanning").editors_picks.create(page=promoted, sort_order=0)
+    PageViewRestriction.objects.create(page=promoted, restriction_type=PageViewRestriction.LOGIN)
+    assert result_titles(client.get("/search/", {"query": "quokkaplanning"})) == ["Back to planning"]

@@ -48,3 +48,22 @@ def test_production_starts_with_both_and_debug_off():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_development_settings_run_tasks_at_once_so_make_run_needs_no_worker():
+    # Wagtail indexes published pages in a background task: without a worker under
+    # `make run`, search would find nothing.
+    env = {key: value for key, value in os.environ.items() if key != "TASKS_BACKEND"}
+    env["DJANGO_SETTINGS_MODULE"] = "microsite.settings.dev"
+    code = "import django; django.setup(); from django.conf import settings; print(settings.TASKS)"
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "django_tasks.backends.immediate.ImmediateBackend" in result.stdout

@@ -11,6 +11,9 @@ import io
 import json
 import tempfile
 
+from django.conf import settings
+from django.db import connection
+from django.db.models import CharField, F, Func, Value
 from django.db.models.fields.json import KeyTextTransform
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
@@ -24,9 +27,10 @@ from forms.models import (
     EqualityMonitoring,
 )
 
-CHUNK_SIZE = 2000
+CHUNK_SIZE = 5000
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_FIRST = frozenset("".join(FORMULA_PREFIXES))
+SPECIAL_FIRST = FORMULA_FIRST | {"["}  # "[" starts a checkbox answer's JSON list
 STATUS_LABELS = dict(ApplicationStatus.choices)
 ELIGIBILITY_LABELS = dict(EligibilityResult.choices)
 BASE_FIELDS = (
@@ -94,11 +98,14 @@ class ApplicationExport:
             f"answer_{n}": KeyTextTransform(name, "form_data") for n, (name, _) in enumerate(self.questions)
         }
         fields = [name for name, _ in BASE_FIELDS] + list(answers)
+        width = len(fields)
         if self.equality:
             fields.append("equality_monitoring__answers")
+        if connection.vendor == "postgresql":  # the database formats the time: no parsing here
+            answers["submitted_text"] = UKTimeText(Value(settings.TIME_ZONE), F("submit_time"))
+            fields[1] = "submitted_text"
         values = self.queryset.annotate(**answers).values_list(*fields).iterator(chunk_size=CHUNK_SIZE)
         tz = timezone.get_current_timezone()
-        width = len(BASE_FIELDS) + len(answers)
         for row in values:
             yield self.row(row, tz, width)
 
@@ -106,7 +113,7 @@ class ApplicationExport:
         reference, submitted, programme, form, status, eligibility, name, email = row[:8]
         cells = [
             reference,
-            submitted.astimezone(tz).strftime("%d/%m/%Y %H:%M") if submitted else "",
+            submitted if submitted.__class__ is str else local_time_text(submitted, tz),
             programme,
             form,
             STATUS_LABELS.get(status, status),
@@ -114,19 +121,33 @@ class ApplicationExport:
             name,
             email,
         ]
-        cells += [list_as_text(answer) for answer in row[8:width]]
+        cells += row[8:width]
         if self.equality:
             answers = row[width] or {}
             cells += [answers.get(key) for key in self.equality]
+        # Plain text passes straight through; anything else (None, a list, a formula) is neutralised.
         return [
-            cell if cell.__class__ is str and cell[:1] not in FORMULA_FIRST else neutralise(cell)
+            cell
+            if cell.__class__ is str and cell[:1] not in SPECIAL_FIRST
+            else neutralise(list_as_text(cell))
             for cell in cells
         ]
 
 
+def local_time_text(moment, tz):
+    return moment.astimezone(tz).strftime("%d/%m/%Y %H:%M") if moment else ""
+
+
+class UKTimeText(Func):
+    """A time as "DD/MM/YYYY HH:MM" in the site's time zone, formatted by PostgreSQL."""
+
+    template = "to_char(timezone(%(expressions)s), 'DD/MM/YYYY HH24:MI')"
+    output_field = CharField()
+
+
 def list_as_text(answer):
     """A checkbox answer arrives as JSON text ("["a", "b"]"): shown as "a, b"."""
-    if answer and answer[0] == "[":
+    if answer.__class__ is str and answer[:1] == "[":
         try:
             return json.loads(answer)
         except ValueError:

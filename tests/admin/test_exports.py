@@ -111,3 +111,14 @@ def test_control_characters_do_not_break_the_xlsx(client, reviewer_a, site):
     client.force_login(reviewer_a)
     _, row = xlsx_rows(client.get(LIST, {"export": "xlsx"}))
     assert "Bell Name" in row
+
+
+def test_checkbox_answers_are_joined_and_numbers_kept(client, reviewer_a, site):
+    make_application(
+        site["form_a"], site["a"], reference="CBSW-0300", why=["Caring", "=cmd"], extra={"your_cv": 3}
+    )
+    client.force_login(reviewer_a)
+    header, row = csv_rows(client.get(LIST, {"export": "csv"}))
+    record = dict(zip(header, row, strict=True))
+    assert record["Why do you want to return?"] == "Caring, =cmd"
+    assert record["Your CV"] == "3"

@@ -82,6 +82,10 @@ class Application(AbstractFormSubmission):
     def __str__(self):
         return self.reference
 
+    def get_data(self):
+        """Adds the reference to the answers, for Wagtail's submissions listing and CSV."""
+        return {**super().get_data(), "reference": self.reference}
+
 
 class ApplicationFile(models.Model):
     """A file an applicant uploaded, kept in private storage under a server-generated key."""

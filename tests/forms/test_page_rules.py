@@ -1,5 +1,6 @@
 """Where editors can create application forms, and that each one routes, renders and previews."""
 
+import pytest
 from wagtail.test.utils import WagtailPageTestCase
 
 from campaigns.factories import CampaignPageFactory, CouncilInformationPageFactory, ProgrammeIndexPageFactory
@@ -67,3 +68,16 @@ class ApplicationFormPageRulesTests(WagtailPageTestCase):
         names = [name for name, _label in self.form.get_data_fields()]
         self.assertIn("full_name", names)
         self.assertNotIn("age", names)
+
+
+@pytest.mark.django_db
+def test_wagtail_submission_data_includes_the_reference(client, form_page):
+    from forms.models import Application
+
+    from .conftest import apply
+
+    apply(client, form_page)
+    data = Application.objects.get().get_data()
+    assert data["reference"].startswith("CBSW-")
+    assert data["full_name"] == "Amira Khan"
+    assert [name for name, _label in form_page.get_data_fields()][:2] == ["submit_time", "reference"]

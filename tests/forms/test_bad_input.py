@@ -183,3 +183,13 @@ def test_post_without_csrf_token_is_403(every_type_page):
     response = Client(enforce_csrf_checks=True).post(every_type_page.url, valid_answers())
     assert response.status_code == 403
     assert ApplicationFile.objects.count() == 0
+
+
+def test_too_many_fields_with_csrf_checks_on_is_still_a_clear_400(every_type_page):
+    browser = Client(enforce_csrf_checks=True)
+    browser.get(every_type_page.url)
+    token = browser.cookies["csrftoken"].value
+    data = {f"field_{i}": "x" for i in range(1001)}
+    response = browser.post(every_type_page.url, {**data, "csrfmiddlewaretoken": token, "document": pdf()})
+    assert response.status_code == 400
+    assert "Your form could not be sent" in response.content.decode()

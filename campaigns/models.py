@@ -5,12 +5,13 @@ from operator import or_
 
 from django import forms as django_forms
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -23,6 +24,8 @@ from home.queries import public_q
 from .blocks import KeyDatesBlock
 from .choices import ArticleType, Profession, Region
 
+# The rendition templates/includes/programme_card.html shows.
+CARD_IMAGE_SPEC = "fill-480x270"
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
 
@@ -106,8 +109,17 @@ class ProgrammeFilterForm(django_forms.Form):
 
 class CampaignPageQuerySet(PageQuerySet):
     def with_listing_data(self):
-        """Fetches what a programme card shows (image, application page) in a fixed number of queries."""
-        pages = list(self.select_related("hero_image").order_by("path"))
+        """Fetches what a programme card shows (image, application page) in a fixed number of queries.
+
+        The card image's rendition comes with the images, so the number of queries stays the
+        same with a cold rendition cache too.
+        """
+        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_IMAGE_SPEC)
+        pages = list(
+            self.select_related("hero_image")
+            .prefetch_related(Prefetch("hero_image__renditions", queryset=renditions))
+            .order_by("path")
+        )
         attach_application_pages(pages)
         return pages
 

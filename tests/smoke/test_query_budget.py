@@ -1,6 +1,10 @@
 """Each public page type renders in a fixed, small number of SQL queries, however much content."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from campaigns.factories import CampaignPageFactory, CouncilFactory, PartnerFactory
 from campaigns.models import CampaignPage, CampaignPartner, CouncilInformationPage, ProgrammeIndexPage
@@ -86,3 +90,23 @@ def test_query_count_does_not_grow_with_more_programmes_partners_and_councils(
     assert campaign.count('class="partners"') == 1 and campaign.count("<img") >= 20
     after = warm_query_counts(client, django_assert_max_num_queries)
     assert after == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/", "/programmes/"])
+def test_programme_lists_do_not_query_per_card_even_with_an_empty_cache(client, demo_site, url):
+    illustrate_pages()
+
+    def cold_count():
+        client.get(url)  # creates any missing renditions
+        cache.clear()
+        ContentType.objects.clear_cache()
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    cold_count()  # once first, for anything loaded once per process
+    before = cold_count()
+    add_content()
+    cold_count()
+    assert cold_count() == before

@@ -73,17 +73,17 @@ def programme_figures(programme, now=None):
 def window_figures(form_page, programme, statuses, now):
     """Days until the form closes (None without a deadline) and places left (None if unlimited).
 
-    Places come from the form's own cap when it has one (its window state counts them), else
+    Places come from the form's own cap when it has one (counted as the form counts them), else
     from the programme's places less the applications offered or placed.
     """
     if form_page is None:
         return None, None
     state = form_page.window_state(now)
     days_left = state.days_left if state.closes_at and state.state != "closed" else None
-    places_left = getattr(state, "places_left", None)
-    if callable(places_left):
-        places_left = places_left()
-    if places_left is None and programme.places is not None:
+    places_left = None
+    if getattr(form_page, "places", None) is not None:
+        places_left = max(form_page.places - form_page.count_places_taken(), 0)
+    elif programme.places is not None:
         taken = statuses.get(ApplicationStatus.OFFERED, 0) + statuses.get(ApplicationStatus.PLACED, 0)
         places_left = max(programme.places - taken, 0)
     return days_left, places_left

@@ -27,7 +27,7 @@ from forms.models import (
     EqualityMonitoring,
 )
 
-CHUNK_SIZE = 5000
+CHUNK_SIZE = 2000
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_FIRST = frozenset("".join(FORMULA_PREFIXES))
 SPECIAL_FIRST = FORMULA_FIRST | {"["}  # "[" starts a checkbox answer's JSON list

@@ -92,3 +92,10 @@ def test_home_panel_is_absent_for_users_without_programmes(client, django_user_m
     user = make_user(django_user_model, "nobody", make_group("No programmes", []))
     client.force_login(user)
     assert 'id="programme-applications-section"' not in client.get("/admin/").content.decode()
+
+
+def test_places_left_follow_the_forms_own_cap_when_it_has_one(known):
+    known["form_a"].places = 7
+    known["form_a"].save()
+    with time_machine.travel(NOW, tick=False):
+        assert programme_figures(known["a"]).places_left == 2  # 7 places, 5 applications on the form

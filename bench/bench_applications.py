@@ -172,6 +172,7 @@ def one_plain_submission(base, url, data, timer):
         base + url,
         data={**data, "csrfmiddlewaretoken": CSRF.search(page.text).group(1)},
         expect=200,
+        step="plain POST",
     )
     return SUBMISSION.search(landing.text).group(1)
 

@@ -22,7 +22,7 @@ def hostile(site):
         site["form_a"],
         site["a"],
         name=SCRIPT,
-        email="x@example.org",
+        email=f"{SCRIPT}@example.org",
         why=SCRIPT,
         reference="CBSW-0666",
         extra={"your_cv": SCRIPT, SCRIPT: SCRIPT},

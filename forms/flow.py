@@ -33,11 +33,18 @@ def serve_step(page, request, step):
     request.sensitive_post_parameters = "__ALL__"
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
+    # The confirmation is shown even after closing: its application was saved in time.
+    response = confirmation(page, request) if step == "confirmation" else window_step(page, request, step)
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def window_step(page, request, step):
+    """A step that needs the form to be open: the state page otherwise, for GET and POST."""
     window = page.window_state()
     page._request_window = window  # the templates ask again: one answer per request
-    if step == "confirmation":
-        response = confirmation(page, request)
-    elif not window.is_open:
+    if not window.is_open:
         response = render(page, request, None, {"window": window})
     elif request.method == "POST" and not ratelimit.allow(request):
         response = render(page, request, TEMPLATES["rate_limited"], {"window": window}, status=429)
@@ -46,8 +53,6 @@ def serve_step(page, request, step):
         response = check(page, request, window) if request.method != "POST" else submit(page, request, window)
     else:
         response = questions(page, request, window)
-    add_never_cache_headers(response)
-    patch_cache_control(response, private=True, no_store=True)
     return response
 
 

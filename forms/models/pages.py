@@ -6,6 +6,7 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractEmailForm, AbstractFormField
@@ -351,7 +352,7 @@ class ApplicationFormPage(AbstractEmailForm):
     def get_context(self, request, *args, **kwargs):
         """Adds the window state so the template shows the right message."""
         context = super().get_context(request, *args, **kwargs)
-        context.setdefault("window", self.window_state())
+        context.setdefault("window", SimpleLazyObject(self.window_state))  # a query, only if shown
         return context
 
     def get_programme(self):

@@ -156,3 +156,14 @@ def test_uk_time_filter_writes_times_the_gov_uk_way(hour, minute, expected):
         Context({"value": value})
     )
     assert rendered == expected
+
+
+def test_confirmation_is_still_shown_after_closing(client, deadline_page):
+    with time_machine.travel(uk(2026, 9, 30, 23, 58, 0), tick=False):
+        client.post(deadline_page.url, {**answers(), "your_cv": pdf()})
+        token = client.get(deadline_page.url + "check/").context["draft_token"]
+    with time_machine.travel(uk(2026, 9, 30, 23, 59, 0), tick=False):
+        response = client.post(deadline_page.url + "check/", {"token": token})
+    with time_machine.travel(uk(2026, 9, 30, 23, 59, 30), tick=False):
+        html = client.get(response["Location"]).content.decode()
+    assert Application.objects.get().reference in html

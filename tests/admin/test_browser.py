@@ -110,3 +110,27 @@ def test_status_email_preview_is_accessible_and_sends_after_confirming(browser_p
     page.wait_for_load_state()
     assert page.locator("#application-status").inner_text() == "Shortlisted"
     assert [message.subject for message in mail.outbox] == ["Your application CBSW-0001: Shortlisted"]
+
+
+def test_deleting_a_forms_submissions_is_accessible_and_scoped(
+    browser_page, reviewer_setup, django_user_model
+):
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.get(name="Come Back to Social Work reviewers")
+    group.permissions.add(Permission.objects.get(codename="delete_application"))
+    page, base = browser_page, reviewer_setup["url"]
+    first = reviewer_setup["first"]
+    other = Application.objects.get(reference="STEM-0001")
+    log_in(page, base)
+    page.goto(
+        f"{base}/admin/forms/submissions/{first.page_id}/delete/?selected-submissions={first.pk}"
+        f"&selected-submissions={other.pk}"
+    )
+    assert page.get_by_text("CBSW-0001").is_visible()
+    assert "STEM-0001" not in page.content()
+    assert axe_violations(page, OUR_CONTENT) == []
+    page.get_by_role("button", name="Yes, delete").click()
+    page.wait_for_url(re.compile(r".*/admin/applications/\?form=\d+$"))
+    assert not Application.objects.filter(pk=first.pk).exists()
+    assert Application.objects.filter(pk=other.pk).exists()

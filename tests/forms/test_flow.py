@@ -1,9 +1,11 @@
 """The GOV.UK flow: questions → check your answers → confirm → confirmation, with PRG and tokens."""
 
+import datetime as dt
 import logging
 import re
 
 import pytest
+import time_machine
 from django.test import Client, override_settings
 
 from forms.models import Application, ApplicationFile, EqualityMonitoring
@@ -258,7 +260,9 @@ def test_honeypot_gets_a_fake_confirmation_and_nothing_is_stored(client, form_pa
 
 
 @override_settings(APPLICATION_RATE_LIMIT=3)
-def test_rate_limit_answers_429_and_other_visitors_are_unaffected(form_page):
+@time_machine.travel(dt.datetime(2026, 11, 26, 12, 0, 1, tzinfo=dt.UTC), tick=False)  # inside one window
+def test_rate_limit_answers_429_and_other_visitors_are_unaffected(programme):
+    form_page = make_form_page(programme, opens_at=None, closes_at=None)
     mine = Client(REMOTE_ADDR="203.0.113.5")
     for _ in range(3):
         assert mine.post(form_page.url, answers(full_name="")).status_code == 200

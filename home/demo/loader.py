@@ -22,7 +22,7 @@ from campaigns.models import (
 from forms.models import ApplicationFormPage
 from home.models import HomePage, SiteSettings, StandardPage
 
-from . import content, forms
+from . import content, forms, people
 
 
 def load(today=None, stdout=None):
@@ -114,6 +114,8 @@ class DemoLoader:
         council_page = self.council_page(campaign, data)
         self.form_page(campaign, "apply", forms.application_form(data, self.today))
         self.form_page(council_page, "sign-up", forms.council_signup_form(data, self.today))
+        people.reviewer_group(campaign)
+        people.demo_applications(campaign, self.today)
 
     def new_campaign(self, index, data):
         body = [("case_study", case_study(data))]

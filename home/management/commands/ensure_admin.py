@@ -1,25 +1,49 @@
-"""Makes sure a superuser ``admin`` exists and says how to log in."""
+"""Makes sure the admin user (and the demo reviewers) exist and says how to log in."""
 
 import os
 import secrets
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
+
+# Demo reviewers: each sees only the applications of the programme their group grants.
+DEMO_REVIEWERS = {
+    "socialwork.reviewer": "Come Back to Social Work reviewers",
+    "stem.reviewer": "STEM ReCharge reviewers",
+}
 
 
 class Command(BaseCommand):
-    help = "Create or reset the admin user (password from ADMIN_PASSWORD, else a new one, printed)."
+    help = (
+        "Create or reset the admin user and the demo reviewers (password from ADMIN_PASSWORD, "
+        "else a new one, printed)."
+    )
 
     def handle(self, *args, **options):
-        user_model = get_user_model()
         password = os.environ.get("ADMIN_PASSWORD", "")
-        user = user_model.objects.filter(username="admin").first()
         generated = not password
         password = password or secrets.token_urlsafe(12)
+        self.set_user("admin", password, superuser=True)
+        reviewers = []
+        for username, group_name in DEMO_REVIEWERS.items():
+            group = Group.objects.filter(name=group_name).first()
+            if group is not None:
+                self.set_user(username, password).groups.add(group)
+                reviewers.append(username)
+        shown = password if generated else "(from ADMIN_PASSWORD)"
+        self.stdout.write(self.style.SUCCESS(f"Admin login: admin / {shown}"))
+        for username in reviewers:
+            self.stdout.write(f"Reviewer login: {username} / {shown} ({DEMO_REVIEWERS[username]})")
+
+    def set_user(self, username, password, superuser=False):
+        user_model = get_user_model()
+        user = user_model.objects.filter(username=username).first()
         if user is None:
-            user = user_model.objects.create_superuser("admin", "admin@example.org", password)
+            email = f"{username}@example.org"
+            create = user_model.objects.create_superuser if superuser else user_model.objects.create_user
+            user = create(username, email, password)
         else:
             user.set_password(password)
             user.save(update_fields=["password"])
-        shown = password if generated else "(from ADMIN_PASSWORD)"
-        self.stdout.write(self.style.SUCCESS(f"Admin login: admin / {shown}"))
+        return user

@@ -1,6 +1,6 @@
 """Programme (campaign) pages, council information, articles and their snippets."""
 
-from functools import partial, reduce
+from functools import reduce
 from operator import or_
 
 from django import forms as django_forms
@@ -152,7 +152,6 @@ def attach_application_pages(parents):
     )
     by_parent = {}
     for form_page in candidates:
-        form_page.count_places_taken = partial(int, form_page.listing_places_taken)
         by_parent.setdefault(form_page.path[: -Page.steplen], form_page)
     for parent in parents:
         parent._application_page = by_parent.get(parent.path)

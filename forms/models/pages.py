@@ -303,8 +303,15 @@ class ApplicationFormPage(AbstractEmailForm):
         )
 
     def count_places_taken(self):
-        """The number of applications holding a place (waiting-list ones do not)."""
+        """The number of applications holding a place (waiting-list ones do not).
+
+        Listings annotate ``listing_places_taken`` for every form at once
+        (``campaigns.models.attach_application_pages``); use it when it is there.
+        """
         from .applications import Application
+
+        if hasattr(self, "listing_places_taken"):
+            return self.listing_places_taken
 
         return Application.objects.filter(page_id=self.pk, waiting_list=False).count()
 

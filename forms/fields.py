@@ -148,6 +148,12 @@ class ApplicationFormBuilder(FormBuilder):
         )
         return super().create_url_field(field, options)
 
+    def create_dropdown_field(self, field, options):
+        """Starts with an empty choice, so nobody submits the first option without choosing it."""
+        formfield = super().create_dropdown_field(field, options)
+        formfield.choices = [("", "Select an answer")] + list(formfield.choices)
+        return formfield
+
     def create_file_field(self, field, options):
         limit = settings.APPLICATION_UPLOAD_MAX_BYTES // (1024 * 1024)
         options["help_text"] = join_hint(

@@ -337,3 +337,36 @@ def test_council_signup_uses_its_own_prefix_and_purpose(client, programme):
     assert application.reference.startswith("CCBSW-")
     assert application.programme.pk == programme.pk
     assert "Sign-up complete" in client.get(response["Location"]).content.decode()
+
+
+def test_optional_dropdown_left_alone_records_no_answer(client, programme):
+    page = make_form_page(
+        programme,
+        fields=[
+            ("Full name", "singleline", {"role": "name"}),
+            (
+                "How did you hear about us?",
+                "dropdown",
+                {"choices": "A council website, A friend", "required": False},
+            ),
+        ],
+        slug="apply-dropdown",
+    )
+    form = client.get(page.url).content.decode()
+    assert '<option value="" selected>Select an answer</option>' in form
+    response = client.post(page.url, {"full_name": "Amira", "privacy_consent": "on"})
+    assert response.status_code == 303
+    check = client.get(response["Location"]).content.decode()
+    assert "Check your answers" in check
+    assert "A council website" not in check
+
+
+def test_required_dropdown_must_be_chosen(client, programme):
+    page = make_form_page(
+        programme,
+        fields=[("Which programme?", "dropdown", {"choices": "Adults, Children"})],
+        slug="apply-required-dropdown",
+    )
+    response = client.post(page.url, {"which_programme": ""})
+    assert response.status_code == 200
+    assert "error-summary" in response.content.decode()

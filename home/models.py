@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
-from .queries import find_page_by_path, public_q
+from .queries import find_route, public_q, remember_route
 
 
 class SeoMixin(models.Model):
@@ -24,7 +24,7 @@ class SeoMixin(models.Model):
     )
 
     promote_panels = Page.promote_panels + [FieldPanel("social_image")]
-    # Foreign keys fetched with the page when it is served (see home.queries.find_page_by_path).
+    # Foreign keys fetched with the page when it is served (see home.queries.find_route).
     route_select_related = ["social_image"]
 
     class Meta:
@@ -64,14 +64,18 @@ class HomePage(SeoMixin, Page):
     max_count = 1
 
     def route(self, request, path_components):
-        """Finds a descendant by its whole URL in one query instead of two per tree level.
+        """Finds the page by its URL in one query instead of two per tree level.
 
-        Paths that are not a page's URL (e.g. a form's ``check/`` step) take Wagtail's walk.
+        A path below a page's URL (a form's ``check/`` step) goes to that page, which routes
+        the rest as in Wagtail's walk; a path no page begins takes the walk (and its 404).
         """
-        page = find_page_by_path(self, path_components) if path_components else None
-        if page is None:
+        found = find_route(self, path_components)
+        if found is None:
             return super().route(request, path_components)
-        return page.route(request, [])
+        result = found.page.route(request, found.remaining)
+        if not found.cached:
+            remember_route(self, path_components, found.page)
+        return result
 
     def get_context(self, request, *args, **kwargs):
         """Adds the live programmes with their application state."""

@@ -1,6 +1,7 @@
 """Page queries that public templates run on every request, each in a single SQL query."""
 
 import hashlib
+from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -24,26 +25,62 @@ def public_q():
     return ~Exists(restricted_ancestor)
 
 
-def find_page_by_path(root, path_components):
-    """The specific page at ``root``'s URL plus ``path_components``, or None.
+#: Paths longer than this take Wagtail's walk (no page here is that deep).
+MAX_ROUTE_COMPONENTS = 10
 
-    One query when the route is cached (the cache holds only the page's id and type and is
-    checked against the page's current URL), two otherwise; Wagtail's own walk down the
-    tree costs two queries per level. A page model's ``route_select_related`` names the
-    foreign keys its template always shows (images), fetched in the same query.
-    """
+
+class Route(NamedTuple):
+    """The page that answers a path, the path components after its URL, and whether it was cached."""
+
+    page: Page
+    remaining: list
+    cached: bool
+
+
+def route_key(root, path_components):
     url_path = root.url_path + "".join(f"{component}/" for component in path_components)
-    key = "page-route:" + hashlib.sha256(url_path.encode()).hexdigest()
-    cached = cache.get(key)
-    if cached:
-        page = cached_page(*cached, url_path=url_path)
-        if page is not None:
-            return page
-    found = Page.objects.filter(url_path=url_path).values_list("content_type_id", "id").first()
-    if found is None:
+    return "page-route:v2:" + hashlib.sha256(url_path.encode()).hexdigest()
+
+
+def find_route(root, path_components):
+    """The specific page with the longest URL that begins ``root``'s URL plus ``path_components``.
+
+    A page's sub-routes (a form's ``check/``) are found with the page: the one query asks
+    for every prefix of the path (``url_path IN (...)``, deepest first), and the page routes
+    the components after its URL as Wagtail's walk would. One query when the route is cached
+    (the cache holds the page's id, type and URL and is checked against its current URL),
+    two otherwise; Wagtail's own walk costs two queries per level. A page model's
+    ``route_select_related`` names the foreign keys its template always shows (images),
+    fetched in the same query. None when no prefix is a page, or the path is too long.
+    """
+    if not 0 < len(path_components) <= MAX_ROUTE_COMPONENTS:
         return None
-    cache.set(key, found, ROUTE_CACHE_SECONDS)
-    return cached_page(*found, url_path=url_path)
+    prefixes = {
+        root.url_path + "".join(f"{component}/" for component in path_components[:length]): length
+        for length in range(len(path_components), 0, -1)
+    }
+    cached = cache.get(route_key(root, path_components))
+    if cached and cached[2] in prefixes:
+        page = cached_page(*cached)
+        if page is not None:
+            return Route(page, path_components[prefixes[cached[2]] :], cached=True)
+    found = (
+        Page.objects.filter(url_path__in=prefixes)
+        .order_by("-depth")
+        .values_list("content_type_id", "id", "url_path")
+        .first()
+    )
+    page = found and cached_page(*found)
+    if not page:
+        return None
+    return Route(page, path_components[prefixes[found[2]] :], cached=False)
+
+
+def remember_route(root, path_components, page):
+    """Caches a path that ``page`` answered (never a path that gave 404, so no junk fills it)."""
+    cache.set(
+        route_key(root, path_components), (page.content_type_id, page.id, page.url_path), ROUTE_CACHE_SECONDS
+    )
 
 
 def cached_page(content_type_id, page_id, url_path):

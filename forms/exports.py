@@ -26,6 +26,7 @@ from forms.models import (
     EligibilityResult,
     EqualityMonitoring,
 )
+from forms.models.pages import FieldSection
 
 CHUNK_SIZE = 2000
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -61,7 +62,11 @@ def question_columns(queryset):
     """(clean_name, label) for every question of the forms in ``queryset``, first label wins."""
     page_ids = queryset.order_by().values_list("page_id", flat=True).distinct()
     columns = {}
-    fields = ApplicationFormField.objects.filter(page_id__in=page_ids).order_by("page_id", "sort_order", "pk")
+    fields = (
+        ApplicationFormField.objects.filter(page_id__in=page_ids)
+        .exclude(section=FieldSection.EQUALITY)  # their answers live in EqualityMonitoring only
+        .order_by("page_id", "sort_order", "pk")
+    )
     for clean_name, label in fields.values_list("clean_name", "label"):
         if clean_name and clean_name not in columns:
             columns[clean_name] = label

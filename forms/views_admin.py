@@ -28,6 +28,7 @@ from forms.models import (
     ApplicationStatus,
     FormPurpose,
 )
+from forms.models.pages import FieldSection
 from forms.models.pipeline import InvalidTransition, allowed_transitions, change_status
 from forms.permissions import applications_for_user, can_view_equality, has_action_permission
 from forms.status_emails import render_status_email, send_status_email
@@ -219,7 +220,11 @@ class ApplicationHistoryView(ScopedInstanceMixin, HistoryView):
 def answers_with_labels(application):
     """(label, answer) for each question of the form, then any answer whose question has gone."""
     data = dict(application.form_data or {})
-    fields = ApplicationFormField.objects.filter(page_id=application.page_id).order_by("sort_order", "pk")
+    fields = (
+        ApplicationFormField.objects.filter(page_id=application.page_id)
+        .exclude(section=FieldSection.EQUALITY)  # shown apart, and only with the permission
+        .order_by("sort_order", "pk")
+    )
     answers = []
     for clean_name, label in fields.values_list("clean_name", "label"):
         answers.append((label, display_answer(data.pop(clean_name, None))))

@@ -23,6 +23,7 @@ from forms.models import (
     FormPurpose,
     ProgrammeAccess,
 )
+from forms.models.pages import FieldSection
 from forms.references import new_reference
 
 REVIEWER_PERMISSIONS = ["view_application", "change_application", "export_application"]
@@ -62,7 +63,11 @@ def demo_applications(programme, today):
     rng = random.Random(programme.pk)  # noqa: S311 - demo data, not security
     for days_ago, (name, status) in enumerate(DEMO_APPLICANTS):
         email = name.lower().replace(" ", ".") + "@example.org"
-        answers = {field.clean_name: "" for field in fields.values() if field.field_type != "file"}
+        answers = {
+            field.clean_name: ""
+            for field in fields.values()
+            if field.field_type != "file" and field.section != FieldSection.EQUALITY
+        }
         answers.update(
             {
                 fields[label].clean_name: value
@@ -90,7 +95,7 @@ def demo_applications(programme, today):
             reference=new_reference(form_page.reference_prefix),
         )
         application.save()
-        submitted = timezone.make_aware(dt.datetime.combine(today, dt.time(10))) - dt.timedelta(days=days_ago)
+        submitted = timezone.now() - dt.timedelta(days=days_ago, hours=2)
         Application.objects.filter(pk=application.pk).update(submit_time=submitted)
         cv_field = next((f for f in fields.values() if f.field_type == "file"), None)
         if cv_field:

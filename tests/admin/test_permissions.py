@@ -224,3 +224,14 @@ def test_listing_paginates(client, reviewer_a, site, apps):
     client.force_login(reviewer_a)
     first, second = listed(client.get(LIST)), listed(client.get(LIST, {"p": 2}))
     assert len(first) == 50 and len(second) == 12 and not first & second
+
+
+def test_equality_questions_are_not_listed_as_empty_answers_for_reviewers(client, reviewer_a, site, apps):
+    site["form_a"].form_fields.create(
+        label="What is your sexual orientation?", field_type="radio", choices="A, B", section="equality"
+    )
+    client.force_login(reviewer_a)
+    inspect = client.get(inspect_url(apps["a1"])).content.decode()
+    assert "What is your sexual orientation?" not in inspect
+    export = b"".join(client.get(LIST, {"export": "csv"}).streaming_content).decode()
+    assert "What is your sexual orientation?" not in export

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
 
-from forms.models import ProgrammeAccess
+from forms.models import ApplicationFormField, ProgrammeAccess
 
 from .conftest import attach_cv, make_group, make_user
 
@@ -227,8 +227,12 @@ def test_listing_paginates(client, reviewer_a, site, apps):
 
 
 def test_equality_questions_are_not_listed_as_empty_answers_for_reviewers(client, reviewer_a, site, apps):
-    site["form_a"].form_fields.create(
-        label="What is your sexual orientation?", field_type="radio", choices="A, B", section="equality"
+    ApplicationFormField.objects.create(
+        page=site["form_a"],
+        label="What is your sexual orientation?",
+        field_type="radio",
+        choices="A, B",
+        section="equality",
     )
     client.force_login(reviewer_a)
     inspect = client.get(inspect_url(apps["a1"])).content.decode()

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from . import site_cache
 from .blocks import BaseStreamBlock
 from .queries import find_route, public_q, remember_route
 
@@ -153,3 +154,12 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "site settings"
+
+    @classmethod
+    def for_site(cls, site):
+        """Kept in the site cache (``home.site_cache``): every page's footer shows them."""
+        if site is None:
+            return super().for_site(site)
+        return site_cache.get_or_set(
+            None, f"site-settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site)
+        )

@@ -1,9 +1,10 @@
-"""Navigation built from the page tree: main menu and breadcrumbs, in one query per request."""
+"""Navigation built from the page tree: main menu and breadcrumbs, in one cached query."""
 
 from django import template
 from django.db.models import Q
 from wagtail.models import Page, Site
 
+from home import site_cache
 from home.queries import public_q
 
 register = template.Library()
@@ -14,28 +15,33 @@ NAV_FIELDS = ("id", "title", "url_path", "path", "depth", "live", "show_in_menus
 def navigation(request, page):
     """The menu items (site root and its live, public in-menu children) and the page's ancestors.
 
-    Both come from one query, kept on the request so the two tags share it.
+    Both come from one query, kept in the site cache (``home.site_cache``: any page change
+    forgets it) and on the request so the two tags share it.
     """
     cache_key = ("_navigation", getattr(page, "pk", None))
     if getattr(request, "_navigation_key", None) == cache_key:
         return request._navigation
     site = Site.find_for_request(request)
-    menu, ancestors = [], []
+    result = [], []
     if site:
-        root = site.root_page
-        in_menu = Q(depth=root.depth + 1, path__startswith=root.path, live=True, show_in_menus=True)
-        in_menu &= public_q()
-        ancestor_paths = []
-        if page is not None and page.depth > root.depth and page.path.startswith(root.path):
-            ancestor_paths = [page.path[:end] for end in range(len(root.path), len(page.path), Page.steplen)]
-        pages = list(
-            Page.objects.filter(in_menu | Q(path__in=ancestor_paths)).only(*NAV_FIELDS).order_by("path")
-        )
-        menu = [root] + [
-            item for item in pages if item.depth == root.depth + 1 and item.live and item.show_in_menus
-        ]
-        ancestors = [item for item in pages if item.path in ancestor_paths]
-    request._navigation_key, request._navigation = cache_key, (menu, ancestors)
+        path = getattr(page, "path", "")
+        name = f"navigation:{site.root_page_id}:{path}"
+        result = site_cache.get_or_set(request, name, lambda: query_navigation(site.root_page, page))
+    request._navigation_key, request._navigation = cache_key, result
+    return result
+
+
+def query_navigation(root, page):
+    in_menu = Q(depth=root.depth + 1, path__startswith=root.path, live=True, show_in_menus=True)
+    in_menu &= public_q()
+    ancestor_paths = []
+    if page is not None and page.depth > root.depth and page.path.startswith(root.path):
+        ancestor_paths = [page.path[:end] for end in range(len(root.path), len(page.path), Page.steplen)]
+    pages = list(Page.objects.filter(in_menu | Q(path__in=ancestor_paths)).only(*NAV_FIELDS).order_by("path"))
+    menu = [root] + [
+        item for item in pages if item.depth == root.depth + 1 and item.live and item.show_in_menus
+    ]
+    ancestors = [item for item in pages if item.path in ancestor_paths]
     return menu, ancestors
 
 

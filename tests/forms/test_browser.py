@@ -19,6 +19,7 @@ CLOSED = "/programmes/stem-recharge/apply/"
 @pytest.fixture
 def site_url(live_server, live_home_page):
     load()
+    Application.objects.all().delete()  # the demo's own applications; count only the test's
     return live_server.url
 
 

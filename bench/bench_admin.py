@@ -274,7 +274,7 @@ def run_child(kind, page_id, runs):
 
 
 def page_size_queries(client, page_size):
-    from forms.admin import ApplicationAdmin as model_admin
+    from reviews.admin import ApplicationAdmin as model_admin
 
     saved = model_admin.list_per_page
     model_admin.list_per_page = page_size

@@ -66,7 +66,7 @@ def prepare_database():
     import django
 
     django.setup()
-    from home.demo.loader import load
+    from demo.loader import load
 
     load()
     return pages()

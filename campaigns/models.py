@@ -1,13 +1,8 @@
 """Programme (campaign) pages, council information, articles and their snippets."""
 
-from functools import reduce
-from operator import or_
-
 from django import forms as django_forms
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
-from django.utils.functional import cached_property
+from django.db.models import Prefetch
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -109,52 +104,17 @@ class ProgrammeFilterForm(django_forms.Form):
 
 class CampaignPageQuerySet(PageQuerySet):
     def with_listing_data(self):
-        """Fetches what a programme card shows (image, application page) in a fixed number of queries.
+        """Fetches what a programme card shows (its image) in a fixed number of queries.
 
         The card image's rendition comes with the images, so the number of queries stays the
         same with a cold rendition cache too.
         """
         renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_IMAGE_SPEC)
-        pages = list(
+        return list(
             self.select_related("hero_image")
             .prefetch_related(Prefetch("hero_image__renditions", queryset=renditions))
             .order_by("path")
         )
-        attach_application_pages(pages)
-        return pages
-
-
-def attach_application_pages(parents):
-    """Sets ``_application_page`` on each parent page (a programme or council page) in one query.
-
-    The forms come annotated with the places taken, so showing their window state (open,
-    full, waiting list) costs no query per form either.
-    """
-    from forms.models import Application, ApplicationFormPage
-
-    if not parents:
-        return
-    depths = {page.depth + 1 for page in parents}
-    under_any = reduce(or_, (Q(path__startswith=page.path) for page in parents))
-    # The same count as ApplicationFormPage.count_places_taken, for every form at once.
-    places_taken = (
-        Application.objects.filter(page_id=OuterRef("pk"), waiting_list=False)
-        .order_by()
-        .values("page_id")
-        .annotate(taken=Count("id"))
-        .values("taken")
-    )
-    candidates = (
-        ApplicationFormPage.objects.live()
-        .filter(public_q(), under_any, depth__in=depths)
-        .annotate(listing_places_taken=Coalesce(Subquery(places_taken), 0))
-        .order_by("path")
-    )
-    by_parent = {}
-    for form_page in candidates:
-        by_parent.setdefault(form_page.path[: -Page.steplen], form_page)
-    for parent in parents:
-        parent._application_page = by_parent.get(parent.path)
 
 
 class CampaignPage(SeoMixin, Page):
@@ -233,13 +193,6 @@ class CampaignPage(SeoMixin, Page):
 
     objects = PageManager.from_queryset(CampaignPageQuerySet)()
 
-    @cached_property
-    def application_page(self):
-        """The programme's live application form, if it has one."""
-        if not hasattr(self, "_application_page"):
-            attach_application_pages([self])
-        return self._application_page
-
     def get_context(self, request, *args, **kwargs):
         """Adds partners, the council page and the latest articles in one query each."""
         context = super().get_context(request, *args, **kwargs)
@@ -302,11 +255,9 @@ class CouncilInformationPage(SeoMixin, Page):
     max_count_per_parent = 1
 
     def get_context(self, request, *args, **kwargs):
-        """Adds the participating councils and the sign-up form."""
+        """Adds the participating councils."""
         context = super().get_context(request, *args, **kwargs)
         context["councils"] = list(self.councils.all())
-        attach_application_pages([self])
-        context["signup_page"] = self._application_page
         return context
 
 

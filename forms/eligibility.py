@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from forms.choices import EligibilityRule
 from forms.forms_data import split_choices
 
 
@@ -26,9 +27,9 @@ def date_in_range(answer, minimum, maximum, today):
 
 def meets_rule(field, answer, today):
     """True if one answer meets its question's eligibility rule (or the question has none)."""
-    if field.eligibility_rule == "years-ago":
+    if field.eligibility_rule == EligibilityRule.YEARS_AGO:
         return answer is not None and date_in_range(answer, field.years_ago_min, field.years_ago_max, today)
-    if field.eligibility_rule == "answer-in":
+    if field.eligibility_rule == EligibilityRule.ANSWER_IN:
         eligible = {choice.lower() for choice in split_choices(field.eligible_answers)}
         if isinstance(answer, bool):
             return ("yes" in eligible) == answer

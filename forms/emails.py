@@ -18,7 +18,7 @@ def programme_title(application):
 
 def applicant_confirmation(application):
     page = application.page.specific
-    is_signup = page.purpose == "council-signup"
+    is_signup = page.is_council_signup
     programme = programme_title(application)
     next_steps = strip_tags(page.thank_you_text).strip() or "We will be in touch soon."
     lines = [
@@ -47,7 +47,7 @@ def team_notification(application):
     )
     body = "\n".join(
         [
-            f"A new {'council sign-up' if page.purpose == 'council-signup' else 'application'} "
+            f"A new {'council sign-up' if page.is_council_signup else 'application'} "
             f"has been received for {programme_title(application)}.",
             "",
             f"Reference: {application.reference}",

@@ -10,6 +10,7 @@ from django.conf import settings
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from forms import uploads
+from forms.choices import FieldSection
 
 HONEYPOT_FIELD = "your_website"
 CONSENT_FIELD = "privacy_consent"
@@ -65,7 +66,7 @@ class ApplicationForm(BaseForm):
                 self.fields[name].required = False
 
     def fields_in(self, section):
-        """The bound fields of one section ("application" or "equality")."""
+        """The bound fields of one FieldSection."""
         return [bf for bf in self if getattr(bf.field, "section", None) == section]
 
     @property
@@ -74,7 +75,7 @@ class ApplicationForm(BaseForm):
 
     @property
     def equality_fields(self):
-        return self.fields_in("equality")
+        return self.fields_in(FieldSection.EQUALITY)
 
     @property
     def consent_field(self):
@@ -167,7 +168,7 @@ class ApplicationFormBuilder(FormBuilder):
 
     def get_field_options(self, field):
         options = super().get_field_options(field)
-        if field.section == "equality":
+        if field.section == FieldSection.EQUALITY:
             options["required"] = False
         options["error_messages"] = {"required": required_message(field.label, field.field_type)}
         return options

@@ -13,6 +13,7 @@ from django.utils.datastructures import MultiValueDict
 from django.views.decorators.debug import sensitive_variables
 
 from forms import drafts, eligibility, ratelimit, uploads
+from forms.choices import FieldSection
 from forms.fields import HONEYPOT_FIELD
 from forms.references import new_reference
 from forms.submission import FormClosed, UploadMissing, confirm
@@ -43,7 +44,6 @@ def serve_step(page, request, step):
 def window_step(page, request, step):
     """A step that needs the form to be open: the state page otherwise, for GET and POST."""
     window = page.window_state()
-    page._request_window = window  # the templates ask again: one answer per request
     if not window.is_open:
         response = render(page, request, None, {"window": window})
     elif request.method == "POST" and not ratelimit.allow(request):
@@ -101,7 +101,7 @@ def questions(page, request, window):
     if not valid:
         return render_questions(page, request, window, form, draft)
     if reasons := eligibility.reasons_not_eligible(page, form.cleaned_data):
-        return render(page, request, TEMPLATES["not_eligible"], {"reasons": reasons})
+        return render(page, request, TEMPLATES["not_eligible"], {"reasons": reasons, "window": window})
     return SeeOther(page.step_url(request, "check"))
 
 
@@ -115,12 +115,12 @@ def check(page, request, window):
     if not form.is_valid():
         return render_questions(page, request, window, form, draft)
     if reasons := eligibility.reasons_not_eligible(page, form.cleaned_data):
-        return render(page, request, TEMPLATES["not_eligible"], {"reasons": reasons})
+        return render(page, request, TEMPLATES["not_eligible"], {"reasons": reasons, "window": window})
     rows = answer_rows(page, request, form, draft)
     context = {
         "window": window,
         "rows": rows,
-        "has_equality": any(row["section"] == "equality" for row in rows),
+        "has_equality": any(row["equality"] for row in rows),
         "draft_token": draft.token,
     }
     return render(page, request, TEMPLATES["check"], context)
@@ -139,7 +139,7 @@ def submit(page, request, window):
     if not form.is_valid():
         return render_questions(page, request, window, form, draft)
     if reasons := eligibility.reasons_not_eligible(page, form.cleaned_data):
-        return render(page, request, TEMPLATES["not_eligible"], {"reasons": reasons})
+        return render(page, request, TEMPLATES["not_eligible"], {"reasons": reasons, "window": window})
     try:
         application = confirm(page, form, draft)
     except FormClosed as closed:
@@ -177,7 +177,7 @@ def fake_success(page, request):
 
 
 def answer_rows(page, request, form, draft):
-    """Rows of check your answers: (section, label, answer, change link, field name)."""
+    """Rows of check your answers: whether an equality question, label, answer, change link."""
     from forms.forms_data import display_answer
 
     rows = []
@@ -192,6 +192,11 @@ def answer_rows(page, request, form, draft):
             answer = display_answer(form.cleaned_data.get(bound.name))
         anchor = f"{bound.auto_id}_0" if field.question_type in ("radio", "checkboxes") else bound.auto_id
         rows.append(
-            {"section": field.section, "label": bound.label, "answer": answer, "href": f"{base}#{anchor}"}
+            {
+                "equality": field.section == FieldSection.EQUALITY,
+                "label": bound.label,
+                "answer": answer,
+                "href": f"{base}#{anchor}",
+            }
         )
     return rows

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.views.decorators.debug import sensitive_variables
 
 from forms import eligibility
+from forms.choices import FieldRole, FieldSection
 from forms.fields import CONSENT_FIELD, HONEYPOT_FIELD
 from forms.references import new_reference
 
@@ -51,28 +52,26 @@ def confirm(page, form, draft):
             return existing
         for name, value in locked.items():  # the window as it is now, not as the request began
             setattr(page, name, value)
-        page._request_window = None
         window = page.window_state()
         if not window.is_open:
             raise FormClosed(window)
-        form.submission_token = draft.token
-        form.waiting_list = window.waiting_list
-        form.draft_files = draft.files
-        return page.process_form_submission(form)
+        return save_application(
+            page, form, token=draft.token, waiting_list=window.waiting_list, files=draft.files
+        )
 
 
 @sensitive_variables()
-def save_application(page, form):
+def save_application(page, form, token=None, waiting_list=False, files=None):
     """Creates the Application, its EqualityMonitoring answers and links its files.
 
-    ``form`` carries ``submission_token``, ``waiting_list`` and ``draft_files`` (set by
-    ``confirm``). Equality answers never go into ``form_data``.
+    ``token`` is the confirm step's one-time token, ``files`` the draft's uploads by
+    question. Equality answers never go into ``form_data``.
     """
     from forms.models import Application, ApplicationFile, EligibilityResult, EqualityMonitoring
     from forms.tasks import enqueue_application_emails
 
     answers, equality = split_answers(form)
-    files = getattr(form, "draft_files", {})
+    files = files or {}
     for name, info in files.items():
         answers[name] = info["name"]
     application = Application(
@@ -81,8 +80,8 @@ def save_application(page, form):
         programme=page.get_programme(),
         applicant_name=applicant_value(form, "name")[:255],
         applicant_email=applicant_value(form, "email"),
-        submission_token=getattr(form, "submission_token", None),
-        waiting_list=getattr(form, "waiting_list", False),
+        submission_token=token,
+        waiting_list=waiting_list,
         eligibility=(
             EligibilityResult.ELIGIBLE if eligibility.has_rules(page) else EligibilityResult.NOT_ASSESSED
         ),
@@ -108,7 +107,7 @@ def split_answers(form):
         field = form.fields[name]
         if name == HONEYPOT_FIELD or name in form.file_field_names:
             continue
-        if getattr(field, "section", "") == "equality":
+        if getattr(field, "section", "") == FieldSection.EQUALITY:
             equality[name] = value
         else:
             answers[name] = value
@@ -122,9 +121,12 @@ def applicant_value(form, role):
     for name, field in form.fields.items():
         if getattr(field, "role", "") == role:
             return str(form.cleaned_data.get(name) or "")
-    if role == "email":
+    if role == FieldRole.EMAIL:
         for name, field in form.fields.items():
-            if getattr(field, "question_type", "") == "email" and getattr(field, "section", "") != "equality":
+            if (
+                getattr(field, "question_type", "") == "email"
+                and getattr(field, "section", "") != FieldSection.EQUALITY
+            ):
                 return str(form.cleaned_data.get(name) or "")
     return ""
 

@@ -9,7 +9,7 @@ from wagtail.search import index
 
 from . import site_cache
 from .blocks import BaseStreamBlock
-from .queries import find_route, public_q, remember_route
+from .queries import find_route, remember_route
 
 
 class SeoMixin(models.Model):
@@ -77,14 +77,6 @@ class HomePage(SeoMixin, Page):
         if not found.cached:
             remember_route(self, path_components, found.page)
         return result
-
-    def get_context(self, request, *args, **kwargs):
-        """Adds the live programmes with their application state."""
-        from campaigns.models import CampaignPage
-
-        context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = CampaignPage.objects.live().filter(public_q()).with_listing_data()
-        return context
 
 
 class StandardPage(SeoMixin, Page):

@@ -125,7 +125,7 @@ def axe_violations(page, context=None):
 @pytest.fixture
 def demo_site(home_page):
     """The demo content (three programmes, council pages, articles, forms) on the home page."""
-    from home.demo.loader import load
+    from demo.loader import load
 
     load()
     return home_page

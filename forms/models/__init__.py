@@ -8,7 +8,6 @@ from .applications import (
     EqualityMonitoring,
 )
 from .pages import ApplicationFormField, ApplicationFormPage, FormPurpose, WindowState
-from .pipeline import ApplicationNote, ProgrammeAccess, StatusChange  # noqa: F401
 
 __all__ = [
     "Application",

@@ -24,6 +24,12 @@ class EligibilityResult(models.TextChoices):
     NOT_ASSESSED = "not-assessed", "Not assessed"
 
 
+class ApplicationQuerySet(models.QuerySet):
+    def holding_places(self):
+        """Applications that hold one of a form's places (waiting-list ones do not)."""
+        return self.filter(waiting_list=False)
+
+
 class Application(AbstractFormSubmission):
     """One applicant's (or council's) answers to an application form."""
 
@@ -67,6 +73,8 @@ class Application(AbstractFormSubmission):
     email_error = models.CharField(
         max_length=200, blank=True, editable=False, help_text="The last sending error (its type only)."
     )
+
+    objects = ApplicationQuerySet.as_manager()
 
     # Applications never count as "usage" of a page in Wagtail's reference index (and
     # saving one queues no reference-index task).

@@ -2,9 +2,13 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import reduce
+from operator import or_
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey
@@ -12,37 +16,23 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from campaigns.models import CampaignPage
+from forms.choices import EligibilityRule, FieldRole, FieldSection, FormPurpose, WhenFull, Window
 from forms.fields import ApplicationFormBuilder
+from home.queries import public_q
+
+from .applications import Application
 
 #: The steps after the questions, each at ``<form page url><step>/``.
 STEPS = ("check", "confirmation")
 
 #: Every field type of Wagtail's form builder, plus a file upload (CV, supporting documents).
 FIELD_TYPE_CHOICES = list(FORM_FIELD_CHOICES) + [("file", "File upload (PDF, DOCX, ODT or TXT)")]
-
-
-class FieldRole(models.TextChoices):
-    """What a question asks for: picks the applicant's name and email and the autocomplete hint."""
-
-    ANSWER = "", "An answer (no special role)"
-    NAME = "name", "Applicant's full name"
-    EMAIL = "email", "Applicant's email address (confirmation is sent here)"
-    PHONE = "phone", "Phone number"
-    POSTCODE = "postcode", "Postcode"
-
-
-class FieldSection(models.TextChoices):
-    APPLICATION = "application", "Application question"
-    EQUALITY = "equality", "Equality monitoring (optional, sensitive, stored apart)"
-
-
-class EligibilityRule(models.TextChoices):
-    NONE = "", "No eligibility rule"
-    ANSWER_IN = "answer-in", "The answer must be one of the eligible answers"
-    YEARS_AGO = "years-ago", "The date must be between the minimum and maximum years ago"
 
 
 class ApplicationFormField(AbstractFormField):
@@ -118,7 +108,7 @@ class ApplicationFormField(AbstractFormField):
 class WindowState:
     """Where a form is in its application window (and its places) at one moment."""
 
-    state: str  # "upcoming", "open" or "closed"
+    state: Window
     opens_at: datetime | None
     closes_at: datetime | None
     now: datetime
@@ -128,7 +118,11 @@ class WindowState:
 
     @property
     def is_open(self):
-        return self.state == "open"
+        return self.state == Window.OPEN
+
+    @property
+    def is_upcoming(self):
+        return self.state == Window.UPCOMING
 
     @property
     def full(self):
@@ -150,14 +144,30 @@ class WindowState:
         return (closes - timezone.localdate(self.now)).days
 
 
-class WhenFull(models.TextChoices):
-    CLOSE = "close", "Close the form"
-    WAITING_LIST = "waiting-list", "Keep taking applications, on a waiting list"
+class ApplicationFormPageQuerySet(PageQuerySet):
+    def with_places_taken(self):
+        """Annotates ``places_taken`` on every form in one query (see ``Application.holding_places``)."""
+        taken = (
+            Application.objects.holding_places()
+            .filter(page_id=OuterRef("pk"))
+            .order_by()
+            .values("page_id")
+            .annotate(taken=Count("id"))
+            .values("taken")
+        )
+        return self.annotate(places_taken=Coalesce(Subquery(taken), 0))
 
-
-class FormPurpose(models.TextChoices):
-    APPLICATION = "application", "Application from a returner"
-    COUNCIL_SIGNUP = "council-signup", "Council sign-up (expression of interest)"
+    def forms_of(self, parents):
+        """The live, public form directly below each page of ``parents``, by parent id (one query)."""
+        if not parents:
+            return {}
+        under_any = reduce(or_, (Q(path__startswith=page.path) for page in parents))
+        depths = {page.depth + 1 for page in parents}
+        candidates = self.live().filter(public_q(), under_any, depth__in=depths).order_by("path")
+        by_path = {}
+        for form_page in candidates.with_places_taken():
+            by_path.setdefault(form_page.path[: -Page.steplen], form_page)
+        return {parent.pk: by_path[parent.path] for parent in parents if parent.path in by_path}
 
 
 class ApplicationFormPage(AbstractEmailForm):
@@ -267,31 +277,30 @@ class ApplicationFormPage(AbstractEmailForm):
     subpage_types = []
 
     form_builder = ApplicationFormBuilder
+    objects = PageManager.from_queryset(ApplicationFormPageQuerySet)()
 
-    def window_state(self, now=None):
+    def window_state(self, now=None, places_taken=None):
         """Returns the form's WindowState at ``now`` (default: the current time).
 
-        Open from ``opens_at`` up to and including ``closes_at``; with a places cap, counts
-        the applications that hold a place (one query) and closes or switches to the
-        waiting list when they are all taken.
+        Open from ``opens_at`` up to and including ``closes_at``; with a places cap, the
+        applications holding a place (``places_taken``, else counted in one query) close
+        the form or switch it to the waiting list when they are all taken.
         """
-        if now is None and getattr(self, "_request_window", None):
-            return self._request_window
         now = now or timezone.now()
         if self.opens_at and now < self.opens_at:
-            state = "upcoming"
+            state = Window.UPCOMING
         elif self.closes_at and now > self.closes_at:
-            state = "closed"
+            state = Window.CLOSED
         else:
-            state = "open"
+            state = Window.OPEN
         taken, waiting_list = 0, False
-        if self.places is not None and state == "open":
-            taken = self.count_places_taken()
+        if self.places is not None and state == Window.OPEN:
+            taken = self.count_places_taken() if places_taken is None else places_taken
             if taken >= self.places:
                 if self.when_full == WhenFull.WAITING_LIST:
                     waiting_list = True
                 else:
-                    state = "closed"
+                    state = Window.CLOSED
         return WindowState(
             state=state,
             opens_at=self.opens_at,
@@ -303,17 +312,8 @@ class ApplicationFormPage(AbstractEmailForm):
         )
 
     def count_places_taken(self):
-        """The number of applications holding a place (waiting-list ones do not).
-
-        Listings annotate ``listing_places_taken`` for every form at once
-        (``campaigns.models.attach_application_pages``); use it when it is there.
-        """
-        from .applications import Application
-
-        if hasattr(self, "listing_places_taken"):
-            return self.listing_places_taken
-
-        return Application.objects.filter(page_id=self.pk, waiting_list=False).count()
+        """The number of applications holding a place (waiting-list ones do not), in one query."""
+        return Application.objects.holding_places().filter(page_id=self.pk).count()
 
     def route(self, request, path_components):
         """Routes ``check/`` and ``confirmation/`` to this page's steps of the application."""
@@ -357,21 +357,21 @@ class ApplicationFormPage(AbstractEmailForm):
         return self.form_builder(self.get_form_fields(), consent_label=self.consent_label).get_form_class()
 
     def get_context(self, request, *args, **kwargs):
-        """Adds the window state so the template shows the right message."""
+        """Adds the window state (a query, only if shown) unless the flow passed the request's own."""
         context = super().get_context(request, *args, **kwargs)
-        context.setdefault("window", SimpleLazyObject(self.window_state))  # a query, only if shown
+        context.setdefault("window", SimpleLazyObject(self.window_state))
         return context
+
+    @property
+    def is_council_signup(self):
+        return self.purpose == FormPurpose.COUNCIL_SIGNUP
 
     def get_programme(self):
         """The CampaignPage this form belongs to (its parent or grandparent)."""
-        from campaigns.models import CampaignPage
-
         return CampaignPage.objects.ancestor_of(self).first()
 
     def get_submission_class(self):
         """Stores applications in our own model, with a reference and a status."""
-        from .applications import Application
-
         return Application
 
     def process_form_submission(self, form):

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "home",
     "campaigns",
     "forms",
+    "reviews",
+    "demo",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

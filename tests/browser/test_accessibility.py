@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.demo.loader import load
+from demo.loader import load
 from tests.conftest import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -4,7 +4,7 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 
 from campaigns.models import CampaignPage
-from home.demo.loader import load
+from demo.loader import load
 from tests.conftest import make_site_root
 from tests.home.preview import preview_post_data
 

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from demo.loader import load
 from forms.models import Application, ApplicationFormPage, EqualityMonitoring
-from home.demo.loader import load
 
 from .conftest import pdf
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.demo.loader import load
+from demo.loader import load
 
 
 @pytest.mark.django_db

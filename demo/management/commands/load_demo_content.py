@@ -1,0 +1,27 @@
+"""Loads the demo programmes; safe to re-run, refuses production settings unless forced."""
+
+import os
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from demo.loader import load
+
+
+def running_production_settings():
+    """True under microsite.settings.production (or any settings module named production)."""
+    module = getattr(settings, "SETTINGS_MODULE", None) or os.environ.get("DJANGO_SETTINGS_MODULE", "")
+    return not settings.DEBUG and module.endswith("production")
+
+
+class Command(BaseCommand):
+    help = "Create the demo site (three programmes, council pages, forms). Safe to re-run."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true", help="Run even with production settings.")
+
+    def handle(self, *args, **options):
+        if running_production_settings() and not options["force"]:
+            raise CommandError("Refusing to load demo content with production settings; use --force.")
+        created = load()
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} pages created)."))

@@ -1,0 +1,114 @@
+"""Demo reviewer groups (one per programme) and a few demo applications to review.
+
+Each programme gets a "<programme> reviewers" group that may view, change and export the
+applications of that programme only (see reviews.permissions). The open programme gets a
+handful of applications in different statuses, one with a CV, so the listing, the
+dashboard and the status pipeline have something to show.
+"""
+
+import datetime as dt
+import random
+import uuid
+
+from django.contrib.auth.models import Group, Permission
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from forms.models import (
+    Application,
+    ApplicationFile,
+    ApplicationFormPage,
+    ApplicationStatus,
+    EligibilityResult,
+    FormPurpose,
+)
+from forms.models.pages import FieldSection
+from forms.references import new_reference
+from reviews.models import ProgrammeAccess
+
+REVIEWER_PERMISSIONS = ["view_application", "change_application", "export_application"]
+DEMO_APPLICANTS = [
+    ("Amira Haddad", ApplicationStatus.RECEIVED),
+    ("Ben Okafor", ApplicationStatus.ELIGIBLE),
+    ("Catrin Jones", ApplicationStatus.SHORTLISTED),
+    ("Deepak Mistry", ApplicationStatus.RECEIVED),
+    ("Eleanor Walsh", ApplicationStatus.NOT_ELIGIBLE),
+    ("Femi Adeyemi", ApplicationStatus.INTERVIEW),
+]
+DEMO_CV = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+
+
+def reviewer_group(programme):
+    """The programme's reviewer group, with admin access, the reviewer permissions and access."""
+    group, _ = Group.objects.get_or_create(name=f"{programme.title} reviewers")
+    permissions = Permission.objects.filter(
+        content_type__app_label__in=["wagtailadmin", "application_forms"],
+        codename__in=["access_admin", *REVIEWER_PERMISSIONS],
+    )
+    group.permissions.add(*permissions)
+    ProgrammeAccess.objects.get_or_create(group=group, programme=programme)
+    return group
+
+
+def demo_applications(programme, today):
+    """A few applications to the programme's application form, if it has none yet."""
+    form_page = (
+        ApplicationFormPage.objects.child_of(programme).filter(purpose=FormPurpose.APPLICATION).first()
+    )
+    if form_page is None or Application.objects.filter(page=form_page).exists():
+        return 0
+    if form_page.window_state().is_upcoming:
+        return 0
+    fields = {field.label: field for field in form_page.form_fields.all()}
+    rng = random.Random(programme.pk)  # noqa: S311 - demo data, not security
+    for days_ago, (name, status) in enumerate(DEMO_APPLICANTS):
+        email = name.lower().replace(" ", ".") + "@example.org"
+        answers = {
+            field.clean_name: ""
+            for field in fields.values()
+            if field.field_type != "file" and field.section != FieldSection.EQUALITY
+        }
+        answers.update(
+            {
+                fields[label].clean_name: value
+                for label, value in [
+                    ("Full name", name),
+                    ("Email address", email),
+                    ("Postcode", rng.choice(["LS1 4AP", "CM1 1QH", "BS1 5TR"])),
+                    ("Why do you want to return?", "I miss the work and I am ready to come back."),
+                ]
+                if label in fields
+            }
+        )
+        application = Application(
+            page=form_page,
+            programme=programme,
+            form_data=answers,
+            applicant_name=name,
+            applicant_email=email,
+            status=status,
+            eligibility=(
+                EligibilityResult.NOT_ELIGIBLE
+                if status == ApplicationStatus.NOT_ELIGIBLE
+                else EligibilityResult.ELIGIBLE
+            ),
+            reference=new_reference(form_page.reference_prefix),
+        )
+        application.save()
+        submitted = timezone.now() - dt.timedelta(days=days_ago, hours=2)
+        Application.objects.filter(pk=application.pk).update(submit_time=submitted)
+        cv_field = next((f for f in fields.values() if f.field_type == "file"), None)
+        if cv_field:
+            stored = ApplicationFile(
+                application=application,
+                field_name=cv_field.clean_name,
+                original_name=f"{name.split()[0]}-CV.pdf",
+                content_type="application/pdf",
+                size=len(DEMO_CV),
+            )
+            stored.file.save(f"{uuid.uuid4().hex}.pdf", ContentFile(DEMO_CV), save=False)
+            stored.save()
+            Application.objects.filter(pk=application.pk).update(
+                form_data={**answers, cv_field.clean_name: stored.original_name}
+            )
+    return len(DEMO_APPLICANTS)

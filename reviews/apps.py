@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class ReviewsConfig(AppConfig):
+    """The back office: pipeline, programme access, admin views, exports, dashboard, audit."""
+
+    name = "reviews"
+    verbose_name = "Reviews"

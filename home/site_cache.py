@@ -1,5 +1,8 @@
 """What every public page shows (site settings, main menu, breadcrumbs), kept in Django's cache.
 
+Kept because it pays (``bench/bench_routing.py``): 2 to 3 fewer queries on every public page,
+a programme page 1.5x faster than computing menus and settings each time.
+
 Entries are keyed by a generation that any change to a page, a view restriction, a site or
 the site settings moves on (signals connected in ``HomeConfig.ready``): at once, for this
 process and the tests, and again when the transaction commits, so no request can store

@@ -89,9 +89,10 @@ ensure_s3_server() {
     echo "S3 server: started on $S3_ENDPOINT"
 }
 
-ensure_clamd_if_possible() {
+ensure_clamd() {
     # ClamAV's daemon with a one-line EICAR signature database (real signatures cannot be
-    # downloaded here). Tests that need it skip with a reason when it cannot start.
+    # downloaded here). With CLAMD_REQUIRED=1 (make test) it fails when clamd cannot start,
+    # and so do the virus-scan tests; otherwise they skip with a reason.
     local dir="$RUN_DIR/clamav" port="${CLAMD_TEST_PORT:-3399}"
     CLAMD_TEST_PORT="$port"
     export CLAMD_TEST_PORT
@@ -99,7 +100,22 @@ ensure_clamd_if_possible() {
         echo "clamd: already on 127.0.0.1:$port"
         return 0
     fi
-    { ensure_commands clamav sigtool && ensure_commands clamav-daemon clamd; } || return 0
+    if ensure_commands clamav sigtool && ensure_commands clamav-daemon clamd; then
+        start_clamd "$dir" "$port" || true
+    fi
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        echo "clamd: started on 127.0.0.1:$port"
+    elif [ "${CLAMD_REQUIRED:-}" = 1 ]; then
+        echo "clamd: could not start on 127.0.0.1:$port (log: $dir/clamd.log)" >&2
+        tail -n 20 "$dir/clamd.log" >&2 2>/dev/null || true
+        return 1
+    else
+        echo "clamd: could not start (virus-scan tests will skip and say so)"
+    fi
+}
+
+start_clamd() {
+    local dir="$1" port="$2"
     mkdir -p "$dir/db"
     printf 'X5O!P%%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*' >"$dir/eicar.com"
     (cd "$dir" && sigtool --md5 eicar.com >db/eicar.hdb)
@@ -113,11 +129,6 @@ PidFile $dir/clamd.pid
 User root
 StreamMaxLength 20M
 CONF
-    clamd --config-file="$dir/clamd.conf" >/dev/null 2>&1 || true
+    clamd --config-file="$dir/clamd.conf" >>"$dir/clamd.log" 2>&1 || true
     for _ in $(seq 1 30); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.5; done
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-        echo "clamd: started on 127.0.0.1:$port"
-    else
-        echo "clamd: could not start (virus-scan tests will say so)"
-    fi
 }

@@ -27,9 +27,10 @@ SECRET_KEY="$($BIN/python -c 'import secrets; print(secrets.token_urlsafe(50))')
     $BIN/python manage.py check --deploy --fail-level ERROR
 
 run_pytest() {
-    # pytest exits 5 when it collects no test: that is a failure here too.
+    # pytest exits 5 when it collects no test: that is a failure here too. Each pass ends
+    # with its 15 slowest tests.
     local status=0
-    $BIN/python -m pytest "$@" || status=$?
+    $BIN/python -m pytest --durations=15 "$@" || status=$?
     if [ "$status" -ne 0 ]; then
         echo "pytest failed with exit code $status"
         exit "$status"

@@ -1,7 +1,8 @@
 # Return to Work: the two commands are `make run` and `make test` (see README.md).
 SHELL := /bin/bash
-# Python 3.11: on PATH, or pyenv's, or the system python3 as a last resort.
-PYTHON ?= $(firstword $(shell command -v python3.11) $(wildcard $(HOME)/.pyenv/versions/3.11*/bin/python3.11) $(shell command -v python3))
+# Python 3.11: on PATH, or pyenv's, or Debian's python3 (3.11 on bookworm; installed with
+# python3-venv by the rule below where it or its venv module is missing).
+PYTHON ?= $(firstword $(shell command -v python3.11) $(wildcard $(HOME)/.pyenv/versions/3.11*/bin/python3.11) $(shell command -v python3) /usr/bin/python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
@@ -9,6 +10,8 @@ PORT ?= 8000
 .PHONY: run test install lint check test-sqlite test-postgres services bench clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
+	@test -x $(BIN)/python || $(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || \
+		bash -c 'source scripts/services.sh && apt_install python3 python3-venv'
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip

@@ -8,16 +8,40 @@ apt_install() {
         echo "Missing Debian packages ($*) and not root: install them first." >&2
         return 1
     fi
+    echo "Installing Debian packages: $*"
+    # Quiet unless it fails; waits for a dpkg lock held by another install (a CI agent).
+    local apt=(apt-get -qq -o DPkg::Lock::Timeout=600) log="$RUN_DIR/apt.log"
     if [ -z "${APT_UPDATED:-}" ]; then
-        DEBIAN_FRONTEND=noninteractive apt-get update -qq </dev/null
+        DEBIAN_FRONTEND=noninteractive "${apt[@]}" update </dev/null >"$log" 2>&1 || { cat "$log" >&2; return 1; }
         APT_UPDATED=1
     fi
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" </dev/null >/dev/null
+    DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y --no-install-recommends "$@" </dev/null >"$log" 2>&1 ||
+        { cat "$log" >&2; return 1; }
+}
+
+ensure_commands() {
+    # ensure_commands PACKAGE COMMAND...: install the Debian PACKAGE when a COMMAND is missing.
+    local package="$1" command
+    shift
+    for command in "$@"; do
+        command -v "$command" >/dev/null && continue
+        apt_install "$package" || return 1
+        command -v "$command" >/dev/null || { echo "$package did not provide $command" >&2; return 1; }
+    done
+}
+
+ensure_package() {
+    # For packages that bring no command (fonts).
+    [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" = installed ] || apt_install "$1"
 }
 
 ensure_chromium() {
-    [ -x /usr/bin/chromium ] || apt_install chromium fonts-liberation
-    echo "chromium: $(/usr/bin/chromium --version 2>/dev/null | head -1)"
+    # tests/conftest.py launches /usr/bin/chromium itself, not a browser Playwright downloads.
+    [ -x /usr/bin/chromium ] || apt_install chromium
+    ensure_package fonts-liberation
+    local version
+    version=$(/usr/bin/chromium --version) || { echo "chromium does not run" >&2; return 1; }
+    echo "chromium: $version"
 }
 
 ensure_postgres() {
@@ -27,7 +51,8 @@ ensure_postgres() {
         export TEST_DATABASE_URL
         return 0
     fi
-    if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+    ensure_commands postgresql-client pg_isready psql
+    if ! pg_isready -q -h 127.0.0.1 -p 5432; then
         if ! command -v pg_ctlcluster >/dev/null || [ -z "$(ls /etc/postgresql 2>/dev/null)" ]; then
             apt_install postgresql postgresql-contrib
         fi
@@ -51,6 +76,8 @@ ensure_s3_server() {
     local port="${S3_PORT:-9000}"
     S3_ENDPOINT="http://127.0.0.1:$port"
     export S3_ENDPOINT
+    ensure_commands curl curl
+    [ -x .venv/bin/moto_server ] || { echo "No .venv/bin/moto_server: run make install" >&2; return 1; }
     if curl -s -o /dev/null "$S3_ENDPOINT" 2>/dev/null; then
         echo "S3 server: already on $S3_ENDPOINT"
         return 0
@@ -62,9 +89,10 @@ ensure_s3_server() {
     echo "S3 server: started on $S3_ENDPOINT"
 }
 
-ensure_clamd_if_possible() {
+ensure_clamd() {
     # ClamAV's daemon with a one-line EICAR signature database (real signatures cannot be
-    # downloaded here). Tests that need it skip with a reason when it cannot start.
+    # downloaded here). With CLAMD_REQUIRED=1 (make test) it fails when clamd cannot start,
+    # and so do the virus-scan tests; otherwise they skip with a reason.
     local dir="$RUN_DIR/clamav" port="${CLAMD_TEST_PORT:-3399}"
     CLAMD_TEST_PORT="$port"
     export CLAMD_TEST_PORT
@@ -72,7 +100,22 @@ ensure_clamd_if_possible() {
         echo "clamd: already on 127.0.0.1:$port"
         return 0
     fi
-    command -v clamd >/dev/null || apt_install clamav-daemon || return 0
+    if ensure_commands clamav sigtool && ensure_commands clamav-daemon clamd; then
+        start_clamd "$dir" "$port" || true
+    fi
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        echo "clamd: started on 127.0.0.1:$port"
+    elif [ "${CLAMD_REQUIRED:-}" = 1 ]; then
+        echo "clamd: could not start on 127.0.0.1:$port (log: $dir/clamd.log)" >&2
+        tail -n 20 "$dir/clamd.log" >&2 2>/dev/null || true
+        return 1
+    else
+        echo "clamd: could not start (virus-scan tests will skip and say so)"
+    fi
+}
+
+start_clamd() {
+    local dir="$1" port="$2"
     mkdir -p "$dir/db"
     printf 'X5O!P%%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*' >"$dir/eicar.com"
     (cd "$dir" && sigtool --md5 eicar.com >db/eicar.hdb)
@@ -86,11 +129,6 @@ PidFile $dir/clamd.pid
 User root
 StreamMaxLength 20M
 CONF
-    clamd --config-file="$dir/clamd.conf" >/dev/null 2>&1 || true
+    clamd --config-file="$dir/clamd.conf" >>"$dir/clamd.log" 2>&1 || true
     for _ in $(seq 1 30); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.5; done
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-        echo "clamd: started on 127.0.0.1:$port"
-    else
-        echo "clamd: could not start (virus-scan tests will say so)"
-    fi
 }

@@ -34,6 +34,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
+	$(BIN)/lint-imports --no-cache
 
 bench: install
 	bash scripts/bench.sh

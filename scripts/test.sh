@@ -12,6 +12,8 @@ echo "== lint"
 $BIN/ruff check .
 $BIN/ruff format --check .
 $BIN/djhtml --check templates
+echo "== layers (import-linter contracts in pyproject.toml)"
+$BIN/lint-imports --no-cache
 
 echo "== services"
 source scripts/services.sh

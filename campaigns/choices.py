@@ -26,6 +26,25 @@ class Region(models.TextChoices):
     SOUTH_WEST = "south-west", "South West"
 
 
+_MIDLANDS_AND_NORTH = {
+    Region.NORTH_EAST,
+    Region.NORTH_WEST,
+    Region.YORKSHIRE,
+    Region.EAST_MIDLANDS,
+    Region.WEST_MIDLANDS,
+}
+#: The regions a wider region's programmes cover, besides itself.
+REGION_COVERS = {
+    Region.ENGLAND: set(Region) - {Region.ENGLAND},
+    Region.MIDLANDS_AND_NORTH: _MIDLANDS_AND_NORTH,
+}
+
+
+def regions_covering(region):
+    """The regions whose programmes are open to people in ``region`` (itself and every wider one)."""
+    return [wider for wider in Region if wider == region or region in REGION_COVERS.get(wider, ())]
+
+
 class ArticleType(models.TextChoices):
     NEWS = "news", "News"
     CASE_STUDY = "case-study", "Case study"

@@ -17,7 +17,7 @@ from home.models import SeoMixin
 from home.queries import public_q
 
 from .blocks import KeyDatesBlock
-from .choices import ArticleType, Profession, Region
+from .choices import ArticleType, Profession, Region, regions_covering
 
 # The rendition templates/includes/programme_card.html shows.
 CARD_IMAGE_SPEC = "fill-480x270"
@@ -87,7 +87,7 @@ class ProgrammeIndexPage(SeoMixin, Page):
             if profession := filter_form.cleaned_data.get("profession"):
                 programmes = programmes.filter(profession=profession)
             if region := filter_form.cleaned_data.get("region"):
-                programmes = programmes.filter(region=region)
+                programmes = programmes.filter(region__in=regions_covering(region))
         context["filter_form"] = filter_form
         context["programmes"] = programmes.with_listing_data()
         return context
@@ -119,6 +119,8 @@ class CampaignPageQuerySet(PageQuerySet):
 
 class CampaignPage(SeoMixin, Page):
     """One return-to-work programme: what it is, who it is for, key dates and partners."""
+
+    summary_field = "summary"
 
     summary = models.TextField(
         help_text="One or two sentences on what the programme offers, shown in lists and search."
@@ -263,6 +265,8 @@ class CouncilInformationPage(SeoMixin, Page):
 
 class ArticlePage(SeoMixin, Page):
     """News, a case study or a press release about a programme."""
+
+    summary_field = "summary"
 
     article_type = models.CharField(
         max_length=20,

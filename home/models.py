@@ -28,8 +28,16 @@ class SeoMixin(models.Model):
     # Foreign keys fetched with the page when it is served (see home.queries.find_route).
     route_select_related = ["social_image"]
 
+    #: The page's own field that summarises it in lists and search results.
+    summary_field = "introduction"
+
     class Meta:
         abstract = True
+
+    @property
+    def listing_summary(self):
+        """The search description if the editor wrote one, else the page's own summary."""
+        return self.search_description or getattr(self, self.summary_field, "")
 
 
 class HomePage(SeoMixin, Page):

@@ -30,6 +30,17 @@ def clean_query(raw_query):
     return shortened.rsplit(" ", 1)[0] if " " in shortened else shortened[:MAX_QUERY_LENGTH]
 
 
+def with_summaries(pages):
+    """The results of one page, in order, as their specific pages (one query per page type).
+
+    Results list each page's own summary (a programme's summary, a standard page's
+    introduction) when the editor wrote no search description.
+    """
+    pages = list(pages)
+    specific = Page.objects.filter(id__in=[page.id for page in pages]).specific().in_bulk()
+    return [specific.get(page.id, page) for page in pages]
+
+
 def search(request):
     """Searches live, public pages; an empty, long or odd query gives a page, never an error."""
     raw_query = request.GET.get("query", "")
@@ -43,12 +54,11 @@ def search(request):
         promotions = list(query.editors_picks.select_related("page").filter(page__in=public_pages))
         promoted_ids = [pick.page_id for pick in promotions]
         if terms := search_terms(search_query):
-            # Not .specific(): results show Page fields only (title, URL, search description),
-            # so a results page costs the same queries whatever mix of page types it lists.
             pages = Page.objects.live().public().exclude(id__in=promoted_ids)
             results = pages.search(terms)
     paginator = Paginator(results, RESULTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
+    page_obj.object_list = with_summaries(page_obj.object_list)
     return TemplateResponse(
         request,
         "search/search.html",

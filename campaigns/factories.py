@@ -16,6 +16,7 @@ from .models import (
     CampaignPartner,
     Council,
     CouncilInformationPage,
+    MediaContact,
     Partner,
     ProgrammeIndexPage,
 )
@@ -116,6 +117,20 @@ class CouncilInformationPageFactory(wagtail_factories.PageFactory):
             self.councils.set(extracted)
             if create:
                 self.save()
+
+
+class MediaContactFactory(factory.django.DjangoModelFactory):
+    """A press office contact for press releases."""
+
+    name = factory.Faker("name")
+    role = "Media relations officer"
+    organisation = "Local Government Association"
+    phone = "020 7664 3000"
+    out_of_hours_phone = "07789 123 456"
+    email = factory.Sequence(lambda n: f"press{n}@example.org")
+
+    class Meta:
+        model = MediaContact
 
 
 class ArticlePageFactory(wagtail_factories.PageFactory):

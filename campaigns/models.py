@@ -1,10 +1,13 @@
 """Programme (campaign) pages, council information, articles and their snippets."""
 
 from django import forms as django_forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager
@@ -16,11 +19,13 @@ from home.blocks import BaseStreamBlock
 from home.models import SeoMixin
 from home.queries import public_q
 
-from .blocks import KeyDatesBlock
+from .blocks import KeyDatesBlock, QuotesBlock
 from .choices import ArticleType, Profession, Region, regions_covering
+from .feeds import ProgrammeNewsFeed
 
 # The rendition templates/includes/programme_card.html shows.
 CARD_IMAGE_SPEC = "fill-480x270"
+NEWS_PER_PAGE = 10
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
 
@@ -65,6 +70,34 @@ class Council(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+@register_snippet
+class MediaContact(models.Model):
+    """The press office contact editors attach to press releases."""
+
+    name = models.CharField(max_length=120, help_text="The press officer's name, or the press office's.")
+    role = models.CharField(max_length=200, blank=True, help_text='e.g. "Media relations officer".')
+    organisation = models.CharField(max_length=200, blank=True, help_text="e.g. the LGA.")
+    phone = models.CharField(max_length=40, help_text="The number journalists call in office hours.")
+    out_of_hours_phone = models.CharField(
+        max_length=40, blank=True, help_text="The number for out-of-hours enquiries, if there is one."
+    )
+    email = models.EmailField(help_text="The press office's email address.")
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("out_of_hours_phone")]),
+        FieldPanel("email"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name}, {self.organisation}" if self.organisation else self.name
 
 
 class ProgrammeIndexPage(SeoMixin, Page):
@@ -117,7 +150,7 @@ class CampaignPageQuerySet(PageQuerySet):
         )
 
 
-class CampaignPage(SeoMixin, Page):
+class CampaignPage(RoutablePageMixin, SeoMixin, Page):
     """One return-to-work programme: what it is, who it is for, key dates and partners."""
 
     summary_field = "summary"
@@ -204,10 +237,29 @@ class CampaignPage(SeoMixin, Page):
         context["council_page"] = (
             Page.objects.child_of(self).live().filter(public_q()).type(CouncilInformationPage).first()
         )
-        context["articles"] = list(
-            ArticlePage.objects.child_of(self).live().filter(public_q()).order_by("-date", "-path")[:6]
-        )
+        context["articles"] = list(self.live_articles()[:6])
         return context
+
+    def live_articles(self):
+        """The programme's live, public news, case studies and press releases, newest first."""
+        return ArticlePage.objects.child_of(self).live().filter(public_q()).order_by("-date", "-path")
+
+    @path("news/")
+    def news(self, request):
+        """Every article of the programme, paginated, optionally of one type (``?type=press-release``)."""
+        articles = self.live_articles()
+        article_type = request.GET.get("type", "")
+        if article_type in ArticleType.values:
+            articles = articles.filter(article_type=article_type)
+        page_obj = Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        context = {**self.get_context(request), "news": page_obj, "article_type": article_type}
+        context["article_types"] = ArticleType.choices
+        return self.render(request, context_overrides=context, template="campaigns/campaign_page_news.html")
+
+    @path("news/feed/")
+    def news_feed(self, request):
+        """The programme's articles as an Atom feed."""
+        return ProgrammeNewsFeed(self, request)(request)
 
 
 class CampaignPartner(Orderable):
@@ -285,6 +337,22 @@ class ArticlePage(SeoMixin, Page):
         help_text="An image shown at the top of the article.",
     )
     body = StreamField(BaseStreamBlock(), help_text="The article.")
+    quotes = StreamField(
+        QuotesBlock(), blank=True, help_text="Press releases: the quotes, each with a name and role."
+    )
+    notes_to_editors = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Press releases: background for journalists, shown after the release.",
+    )
+    media_contact = models.ForeignKey(
+        MediaContact,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Press releases: who journalists contact. Required for a press release.",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("article_type"),
@@ -292,13 +360,29 @@ class ArticlePage(SeoMixin, Page):
         FieldPanel("summary"),
         FieldPanel("image"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("quotes"), FieldPanel("notes_to_editors"), FieldPanel("media_contact")],
+            heading="Press release",
+            help_text="To embargo a press release, set its go-live date and time in the Settings tab "
+            "(UK time) and publish: it appears at that time.",
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
         index.FilterField("date"),
     ]
-    route_select_related = ["social_image", "image"]
+    route_select_related = ["social_image", "image", "media_contact"]
 
     parent_page_types = ["campaigns.CampaignPage"]
     subpage_types = []
+
+    @property
+    def is_press_release(self):
+        return self.article_type == ArticleType.PRESS_RELEASE
+
+    def clean(self):
+        """Refuses a press release without a media contact: journalists need someone to call."""
+        super().clean()
+        if self.is_press_release and not self.media_contact_id:
+            raise ValidationError({"media_contact": "Choose the media contact for this press release."})

@@ -42,3 +42,34 @@ class QuotesBlock(blocks.StreamBlock):
     """The quotes of a press release, in the order they are given."""
 
     quote = QuoteBlock()
+
+
+class PathwayRoleBlock(blocks.StructBlock):
+    """One role on a career pathway: its level, what it does, its skills and qualifications."""
+
+    title = blocks.CharBlock(max_length=120, help_text='The role, e.g. "Senior developer".')
+    level = blocks.CharBlock(max_length=60, help_text='Where it sits on the pathway, e.g. "Practitioner".')
+    description = blocks.TextBlock(help_text="What people in this role do, in plain words.")
+    skills = blocks.ListBlock(
+        blocks.CharBlock(max_length=120), help_text="The skills the role needs, one per line."
+    )
+    qualifications = blocks.TextBlock(
+        required=False, help_text="Qualifications or registration the role needs, if any."
+    )
+
+    class Meta:
+        icon = "user"
+        template = "blocks/pathway_role_block.html"
+        preview_value = {
+            "title": "Developer",
+            "level": "Practitioner",
+            "description": "Builds and supports services.",
+            "skills": ["Programming and build (software engineering)", "User focus"],
+            "qualifications": "",
+        }
+
+
+class PathwayRolesBlock(blocks.StreamBlock):
+    """The roles of a career pathway, from entry to most senior."""
+
+    role = PathwayRoleBlock()

@@ -14,6 +14,7 @@ from .models import (
     ArticlePage,
     CampaignPage,
     CampaignPartner,
+    CareerPathwayPage,
     Council,
     CouncilInformationPage,
     MediaContact,
@@ -145,3 +146,40 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ArticlePage
+
+
+class CareerPathwayPageFactory(wagtail_factories.PageFactory):
+    """A profession's career pathway with two roles; pass ``parent`` (the home page)."""
+
+    title = factory.Faker("sentence", nb_words=4)
+    slug = factory.LazyAttributeSequence(lambda page, n: f"{slugify(page.title)[:40]}-{n}")
+    profession = Profession.ICT
+    introduction = factory.Faker("sentence", nb_words=15)
+    routes_back = "<p>Return through a returners programme.</p>"
+    roles = factory.LazyFunction(
+        lambda: [
+            (
+                "role",
+                {
+                    "title": "Developer",
+                    "level": "Practitioner",
+                    "description": "Builds and supports services.",
+                    "skills": ["Programming and build (software engineering)", "User focus"],
+                    "qualifications": "",
+                },
+            ),
+            (
+                "role",
+                {
+                    "title": "Senior developer",
+                    "level": "Senior practitioner",
+                    "description": "Leads the building of services.",
+                    "skills": ["Systems design", "Information security"],
+                    "qualifications": "",
+                },
+            ),
+        ]
+    )
+
+    class Meta:
+        model = CareerPathwayPage

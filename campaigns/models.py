@@ -19,7 +19,7 @@ from home.blocks import BaseStreamBlock
 from home.models import SeoMixin
 from home.queries import public_q
 
-from .blocks import KeyDatesBlock, QuotesBlock
+from .blocks import KeyDatesBlock, PathwayRolesBlock, QuotesBlock
 from .choices import ArticleType, Profession, Region, regions_covering
 from .feeds import ProgrammeNewsFeed
 
@@ -238,6 +238,9 @@ class CampaignPage(RoutablePageMixin, SeoMixin, Page):
             Page.objects.child_of(self).live().filter(public_q()).type(CouncilInformationPage).first()
         )
         context["articles"] = list(self.live_articles()[:6])
+        context["pathways"] = list(
+            CareerPathwayPage.objects.live().filter(public_q(), profession=self.profession).order_by("path")
+        )
         return context
 
     def live_articles(self):
@@ -386,3 +389,52 @@ class ArticlePage(SeoMixin, Page):
         super().clean()
         if self.is_press_release and not self.media_contact_id:
             raise ValidationError({"media_contact": "Choose the media contact for this press release."})
+
+
+class CareerPathwayPage(SeoMixin, Page):
+    """A profession's career pathway: its roles, skills, qualifications and routes back for returners."""
+
+    summary_field = "introduction"
+
+    profession = models.CharField(
+        max_length=40,
+        choices=Profession.choices,
+        help_text="The profession; its programmes link to this pathway.",
+    )
+    introduction = models.TextField(help_text="What the pathway covers, in one or two sentences.")
+    framework = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text='The framework it follows, e.g. "the Government Digital and Data Profession Capability '
+        'Framework (DDaT)".',
+    )
+    roles = StreamField(PathwayRolesBlock(), help_text="The roles, from entry level to the most senior.")
+    routes_back = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        help_text="How returners come back into the profession: programmes, refreshers, registration.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("profession"),
+        FieldPanel("introduction"),
+        FieldPanel("framework"),
+        FieldPanel("roles"),
+        FieldPanel("routes_back"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("roles"),
+        index.SearchField("routes_back"),
+        index.FilterField("profession"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    def get_context(self, request, *args, **kwargs):
+        """Adds the live programmes of the pathway's profession."""
+        context = super().get_context(request, *args, **kwargs)
+        context["programmes"] = list(
+            CampaignPage.objects.live().filter(public_q(), profession=self.profession).order_by("path")
+        )
+        return context

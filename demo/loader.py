@@ -14,6 +14,7 @@ from campaigns.models import (
     ArticlePage,
     CampaignPage,
     CampaignPartner,
+    CareerPathwayPage,
     Council,
     CouncilInformationPage,
     Partner,
@@ -22,7 +23,7 @@ from campaigns.models import (
 from forms.models import ApplicationFormPage
 from home.models import HomePage, SiteSettings, StandardPage
 
-from . import content, form_questions, people
+from . import content, form_questions, pathways, people
 
 
 def load(today=None, stdout=None):
@@ -51,6 +52,8 @@ class DemoLoader:
         )
         for data in content.programmes(self.today):
             self.programme(index, data)
+        pathway = dict(pathways.DDAT_PATHWAY)
+        self.child(home, CareerPathwayPage, pathway.pop("slug"), **pathway)
         self.standard_pages(home)
 
     def home_page(self):

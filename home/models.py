@@ -69,7 +69,7 @@ class HomePage(SeoMixin, Page):
     route_select_related = ["social_image", "hero_image"]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["campaigns.ProgrammeIndexPage", "home.StandardPage"]
+    subpage_types = ["campaigns.ProgrammeIndexPage", "campaigns.CareerPathwayPage", "home.StandardPage"]
     max_count = 1
 
     def route(self, request, path_components):

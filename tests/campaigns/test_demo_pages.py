@@ -193,3 +193,15 @@ def test_programme_index_reports_an_unknown_filter_value_accessibly(client, demo
     assert target is not None and target.name == "select"
     assert "Select a valid choice" in html.select_one(".error-message").get_text()
     assert b"<script>alert(1)</script>" not in response.content
+
+
+@pytest.mark.django_db
+def test_the_ict_programme_links_the_demo_digital_and_data_career_pathway(client, demo_site):
+    programme = soup(client.get("/programmes/return-to-work-ict/"))
+    link = programme.find("a", string="Digital and data career pathway")
+    assert link is not None
+    pathway = soup(client.get(link["href"]))
+    roles = [h3.get_text(" ", strip=True) for h3 in pathway.select(".pathway-role h3")]
+    assert "Delivery manager Practitioner" in roles
+    assert pathway.find("a", string="Return to Work – ICT")["href"] == "/programmes/return-to-work-ict/"
+    assert "DDaT" in pathway.get_text()

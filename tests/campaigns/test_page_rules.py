@@ -5,12 +5,19 @@ from wagtail.test.utils import WagtailPageTestCase
 from campaigns.factories import (
     ArticlePageFactory,
     CampaignPageFactory,
+    CareerPathwayPageFactory,
     CouncilFactory,
     CouncilInformationPageFactory,
     PartnerFactory,
     ProgrammeIndexPageFactory,
 )
-from campaigns.models import ArticlePage, CampaignPage, CouncilInformationPage, ProgrammeIndexPage
+from campaigns.models import (
+    ArticlePage,
+    CampaignPage,
+    CareerPathwayPage,
+    CouncilInformationPage,
+    ProgrammeIndexPage,
+)
 from forms.models import ApplicationFormPage
 from home.models import HomePage, StandardPage
 from tests.conftest import make_site_root
@@ -23,12 +30,19 @@ class CampaignPageRulesTests(WagtailPageTestCase):
         cls.home = make_site_root()
         cls.index = ProgrammeIndexPageFactory(parent=cls.home)
         cls.campaign = CampaignPageFactory(
-            parent=cls.index, title="Come back to planning", slug="planning", partners=[PartnerFactory()]
+            parent=cls.index,
+            title="Come back to planning",
+            slug="planning",
+            profession="planning",
+            partners=[PartnerFactory()],
         )
         cls.council_page = CouncilInformationPageFactory(
             parent=cls.campaign, councils=CouncilFactory.create_batch(2)
         )
         cls.article = ArticlePageFactory(parent=cls.campaign, title="A returner's story", slug="story")
+        cls.pathway = CareerPathwayPageFactory(
+            parent=cls.home, title="Planning career pathway", profession="planning"
+        )
 
     def test_programme_index_sits_under_the_home_page_and_holds_programmes(self):
         self.assertAllowedParentPageTypes(ProgrammeIndexPage, {HomePage})
@@ -66,12 +80,21 @@ class CampaignPageRulesTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(CouncilInformationPage, ArticlePage)
 
     def test_every_campaign_page_type_routes_renders_and_previews(self):
-        for page in (self.index, self.campaign, self.council_page, self.article):
+        for page in (self.index, self.campaign, self.council_page, self.article, self.pathway):
             with self.subTest(page=type(page).__name__):
                 self.assertPageIsRoutable(page)
                 self.assertPageIsRenderable(page)
                 assert_page_is_previewable(self, page)
         self.assertEqual(self.article.url, "/programmes/planning/story/")
+
+    def test_career_pathway_sits_under_the_home_page_and_links_its_professions_programmes(self):
+        self.assertAllowedParentPageTypes(CareerPathwayPage, {HomePage})
+        self.assertAllowedSubpageTypes(CareerPathwayPage, set())
+        self.assertCanNotCreateAt(ProgrammeIndexPage, CareerPathwayPage)
+        pathway_html = self.client.get(self.pathway.url).content.decode()
+        self.assertIn("Senior developer", pathway_html)
+        self.assertIn('href="/programmes/planning/"', pathway_html)
+        self.assertIn(f'href="{self.pathway.url}"', self.client.get(self.campaign.url).content.decode())
 
     def test_programme_index_renders_with_filters_including_unknown_values(self):
         self.assertPageIsRenderable(self.index, query_data={"profession": "ict", "region": "london"})

@@ -8,6 +8,18 @@ from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, 
 STREAM_CONTENT = {
     "body": [("paragraph", rich_text("<p>Previewed words.</p>"))],
     "key_dates": [("key_date", {"label": "Applications close", "date": "2030-01-31", "note": ""})],
+    "roles": [
+        (
+            "role",
+            {
+                "title": "Developer",
+                "level": "Practitioner",
+                "description": "Builds.",
+                # A ListBlock posts as a count and numbered items.
+                "skills": {"count": "1", "0": {"value": "Prototyping", "deleted": "", "order": "0"}},
+            },
+        )
+    ],
     "quotes": [("quote", {"quote": "Previewed quote.", "name": "A Person", "role": "A role"})],
 }
 

@@ -3,7 +3,13 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from campaigns.models import ArticlePage, CampaignPage, CouncilInformationPage, ProgrammeIndexPage
+from campaigns.models import (
+    ArticlePage,
+    CampaignPage,
+    CareerPathwayPage,
+    CouncilInformationPage,
+    ProgrammeIndexPage,
+)
 from home.factories import StandardPageFactory
 from home.models import HomePage, StandardPage
 from tests.conftest import make_site_root
@@ -22,7 +28,7 @@ class HomePageRulesTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(ProgrammeIndexPage, HomePage)
 
     def test_home_page_takes_the_programme_index_and_standard_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, {ProgrammeIndexPage, StandardPage})
+        self.assertAllowedSubpageTypes(HomePage, {ProgrammeIndexPage, CareerPathwayPage, StandardPage})
         self.assertCanCreateAt(HomePage, ProgrammeIndexPage)
         self.assertCanCreateAt(HomePage, StandardPage)
         self.assertCanNotCreateAt(HomePage, CampaignPage)

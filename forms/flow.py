@@ -56,6 +56,13 @@ def window_step(page, request, step):
     return response
 
 
+def not_eligible(page, request, window, form):
+    """The "You cannot apply" page when the answers break an eligibility rule, else None."""
+    if reasons := eligibility.reasons_not_eligible(page, form.cleaned_data):
+        return render(page, request, TEMPLATES["not_eligible"], {"reasons": reasons, "window": window})
+    return None
+
+
 def render(page, request, template, extra, status=200):
     context = page.get_context(request)
     context.update(extra)
@@ -100,8 +107,8 @@ def questions(page, request, window):
     drafts.save(request, page, draft)
     if not valid:
         return render_questions(page, request, window, form, draft)
-    if reasons := eligibility.reasons_not_eligible(page, form.cleaned_data):
-        return render(page, request, TEMPLATES["not_eligible"], {"reasons": reasons, "window": window})
+    if refusal := not_eligible(page, request, window, form):
+        return refusal
     return SeeOther(page.step_url(request, "check"))
 
 
@@ -114,8 +121,8 @@ def check(page, request, window):
     form = new_form(page, request, draft, draft.data)
     if not form.is_valid():
         return render_questions(page, request, window, form, draft)
-    if reasons := eligibility.reasons_not_eligible(page, form.cleaned_data):
-        return render(page, request, TEMPLATES["not_eligible"], {"reasons": reasons, "window": window})
+    if refusal := not_eligible(page, request, window, form):
+        return refusal
     rows = answer_rows(page, request, form, draft)
     context = {
         "window": window,
@@ -138,8 +145,8 @@ def submit(page, request, window):
     form = new_form(page, request, draft, draft.data)
     if not form.is_valid():
         return render_questions(page, request, window, form, draft)
-    if reasons := eligibility.reasons_not_eligible(page, form.cleaned_data):
-        return render(page, request, TEMPLATES["not_eligible"], {"reasons": reasons, "window": window})
+    if refusal := not_eligible(page, request, window, form):
+        return refusal
     try:
         application = confirm(page, form, draft)
     except FormClosed as closed:

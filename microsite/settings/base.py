@@ -169,6 +169,8 @@ if AWS_STORAGE_BUCKET_NAME:
                 "default_acl": "private",
                 "querystring_auth": True,
                 "querystring_expire": PRIVATE_FILE_URL_EXPIRY,
+                # Opened from a signed URL, a file downloads; it is never shown in the browser.
+                "object_parameters": {"ContentDisposition": "attachment"},
                 # Keys are random UUIDs made by the server, so no name check (a HEAD) per upload.
                 "file_overwrite": True,
                 "custom_domain": None,

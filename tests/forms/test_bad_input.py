@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from forms.models import Application, ApplicationFile
 
-from .conftest import PDF_BYTES, make_form_page, pdf
+from .conftest import PDF_BYTES, answers, apply, make_form_page, pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -172,6 +172,16 @@ def test_an_oversized_body_gets_a_clear_400_page(client, every_type_page, multip
     assert response.status_code == 400
     assert "too large" in response.content.decode()
     assert ApplicationFile.objects.count() == 0
+
+
+@pytest.mark.postgres
+def test_an_email_longer_than_254_characters_is_an_error_not_a_500(client, form_page):
+    long_email = "a" * 64 + "@" + ".".join(["b" * 60] * 3) + ".example.org"
+    assert len(long_email) > 254
+    response = apply(client, form_page, answers(email_address=long_email))
+    assert response.status_code == 200
+    assert "Enter an email address of 254 characters or fewer" in response.content.decode()
+    assert Application.objects.count() == 0
 
 
 def test_answers_longer_than_allowed_are_errors(client, every_type_page):

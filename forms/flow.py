@@ -1,10 +1,13 @@
 """The steps of an application (GOV.UK pattern): questions → check your answers → confirmation.
 
 Every step re-checks the window on the server, for GET and POST; POSTs are rate-limited
-per client; every response is ``Cache-Control: private, no-store``; answers never reach
-the URL, the logs or error reports (``sensitive_post_parameters`` and
-``sensitive_variables``). Each POST that succeeds redirects (post/redirect/get).
+per session and per client address; every response is ``Cache-Control: private,
+no-store``; answers never reach the URL, the logs or error reports
+(``sensitive_post_parameters`` and ``sensitive_variables``). Each POST that succeeds redirects
+(post/redirect/get).
 """
+
+from math import ceil
 
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -47,12 +50,24 @@ def window_step(page, request, step):
     if not window.is_open:
         response = render(page, request, None, {"window": window})
     elif request.method == "POST" and not ratelimit.allow(request):
-        response = render(page, request, TEMPLATES["rate_limited"], {"window": window}, status=429)
-        response["Retry-After"] = str(ratelimit.retry_after())
+        response = rate_limited(page, request, window)
     elif step == "check":
         response = check(page, request, window) if request.method != "POST" else submit(page, request, window)
     else:
         response = questions(page, request, window)
+    return response
+
+
+def rate_limited(page, request, window):
+    """429: what the session keeps (answers saved before this POST) and when to try again."""
+    wait = ratelimit.retry_after()
+    context = {
+        "window": window,
+        "answers_kept": bool(drafts.get(request, page).data),
+        "minutes": ceil(wait / 60),
+    }
+    response = render(page, request, TEMPLATES["rate_limited"], context, status=429)
+    response["Retry-After"] = str(wait)
     return response
 
 

@@ -192,9 +192,15 @@ STORAGES["staticfiles"] = {
 # Uploads: the request size limits keep a hostile body from exhausting memory.
 APPLICATION_UPLOAD_MAX_BYTES = int(os.environ.get("APPLICATION_UPLOAD_MAX_BYTES", 10 * 1024 * 1024))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
-# Application POSTs accepted from one client address per window (seconds); then a 429 page.
+# Application POSTs accepted per window (seconds) from one applicant's session, and from one
+# client address (shared by everyone behind it: a library, a council office); then a 429 page.
 APPLICATION_RATE_LIMIT = int(os.environ.get("APPLICATION_RATE_LIMIT", "30"))
+APPLICATION_RATE_LIMIT_PER_ADDRESS = int(os.environ.get("APPLICATION_RATE_LIMIT_PER_ADDRESS", "300"))
 APPLICATION_RATE_LIMIT_WINDOW = int(os.environ.get("APPLICATION_RATE_LIMIT_WINDOW", "600"))
+# Counted in the shared cache (Redis) when there is one, else in the database: never per process.
+APPLICATION_RATE_LIMIT_CACHE = "default" if os.environ.get("REDIS_URL") else ""
+# Proxies in front of the app that append the client's address to X-Forwarded-For (0: none).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Uploads never linked to an application (abandoned drafts) are deleted after this many hours
 # by `manage.py clean_application_uploads`.
 APPLICATION_ORPHAN_HOURS = int(os.environ.get("APPLICATION_ORPHAN_HOURS", "48"))

@@ -100,7 +100,7 @@ upload = st.one_of(
 )
 
 
-@override_settings(APPLICATION_RATE_LIMIT=1_000_000)
+@override_settings(APPLICATION_RATE_LIMIT=1_000_000, APPLICATION_RATE_LIMIT_PER_ADDRESS=1_000_000)
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.fixed_dictionaries({}, optional=dict.fromkeys(NAMES, answer)), document=upload)
 def test_fuzzed_answers_give_errors_or_success_never_a_500(every_type_page, data, document):

@@ -1,14 +1,15 @@
 """The steps of an application (GOV.UK pattern): questions → check your answers → confirmation.
 
-Every step re-checks the window on the server, for GET and POST; POSTs are rate-limited
-per session and per client address; every response is ``Cache-Control: private,
-no-store``; answers never reach the URL, the logs or error reports
-(``sensitive_post_parameters`` and ``sensitive_variables``). Each POST that succeeds redirects
-(post/redirect/get).
+Every step re-checks the window on the server, for GET and POST; a POST longer than the form
+can need is refused before its body is read (413); POSTs are rate-limited per session and
+per client address; every response is ``Cache-Control: private, no-store``; answers never
+reach the URL, the logs or error reports (``sensitive_post_parameters`` and
+``sensitive_variables``). Each POST that succeeds redirects (post/redirect/get).
 """
 
 from math import ceil
 
+from django.conf import settings
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -28,6 +29,10 @@ TEMPLATES = {
 }
 
 
+#: Room for multipart's boundaries and part headers (at most 1,000 fields) beyond the answers.
+MULTIPART_ALLOWANCE = 256 * 1024
+
+
 class SeeOther(HttpResponseRedirect):
     status_code = 303
 
@@ -37,11 +42,41 @@ def serve_step(page, request, step):
     request.sensitive_post_parameters = "__ALL__"
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
-    # The confirmation is shown even after closing: its application was saved in time.
-    response = confirmation(page, request) if step == "confirmation" else window_step(page, request, step)
+    if request.method == "POST" and body_too_large(page, request):
+        response = too_large(page, request)  # before anything reads the body
+    elif step == "confirmation":  # shown even after closing: its application was saved in time
+        response = confirmation(page, request)
+    else:
+        response = window_step(page, request, step)
     add_never_cache_headers(response)
     patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+def content_length(request):
+    """The body's length as the request declares it (Django reads no more than this, 0 if unreadable)."""
+    try:
+        return max(int(request.META.get("CONTENT_LENGTH") or 0), 0)
+    except ValueError:
+        return 0
+
+
+def body_too_large(page, request):
+    """True when the POST is longer than the form can need: each file at its limit, the rest at Django's."""
+    files = sum(1 for field in page.get_form_fields() if field.field_type == "file")
+    limit = files * settings.APPLICATION_UPLOAD_MAX_BYTES + settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return content_length(request) > limit + MULTIPART_ALLOWANCE
+
+
+def too_large(page, request):
+    """413: the form with what the draft holds; nothing of the refused POST was read or saved."""
+    window = page.window_state()
+    if not window.is_open:
+        return render(page, request, None, {"window": window}, status=413)
+    draft = drafts.get(request, page)
+    form = new_form(page, request, draft)
+    extra = {"too_large": True, "answers_kept": bool(draft.data), "upload_limit": uploads.limit_in_mb()}
+    return render_questions(page, request, window, form, draft, status=413, **extra)
 
 
 def window_step(page, request, step):

@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import Client, override_settings
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -172,6 +173,31 @@ def test_an_oversized_body_gets_a_clear_400_page(client, every_type_page, multip
     assert response.status_code == 400
     assert "too large" in response.content.decode()
     assert ApplicationFile.objects.count() == 0
+
+
+@pytest.mark.parametrize("step", ["", "check/"])
+@pytest.mark.parametrize("csrf_checks", [True, False], ids=["browser", "no-csrf-checks"])
+def test_a_body_claiming_more_than_the_form_takes_gets_413_before_it_is_read(
+    every_type_page, step, csrf_checks
+):
+    browser = Client(enforce_csrf_checks=csrf_checks)
+    browser.get(every_type_page.url)  # the CSRF cookie a browser holds (with it, CSRF reads the body)
+    token = browser.cookies["csrftoken"].value
+    body = encode_multipart(BOUNDARY, {**valid_answers(), "csrfmiddlewaretoken": token})
+    # The test client's body fails the test if anything reads past its real length.
+    response = browser.generic(
+        "POST",
+        every_type_page.url + step,
+        body,
+        content_type=MULTIPART_CONTENT,
+        CONTENT_LENGTH=str(100 * 1024 * 1024),
+    )
+    assert response.status_code == 413
+    html = response.content.decode()
+    assert "What you sent was too large" in html
+    assert "<h1>Apply</h1>" in html  # the form's own page
+    assert ApplicationFile.objects.count() == 0
+    assert Application.objects.count() == 0
 
 
 @pytest.mark.postgres

@@ -4,13 +4,17 @@ Run as ``python -m tests.forms.processes COMMAND …`` (see ``run``):
 
 - ``count-posts STORE ADDRESS POSTS LIMIT``: POSTs from ADDRESS with no session, at most
   LIMIT per address, counted in STORE (``redis`` or ``database``); prints how many were let through.
+- ``confirm-twice ROUNDS``: on the database of ``DATABASE_URL``, sends the same confirm request
+  from two threads at once, ROUNDS times; prints each request's outcome as JSON.
 """
 
 import datetime as dt
+import json
 import os
 import sqlite3
 import subprocess  # noqa: S404 (runs this module with the test's own Python)
 import sys
+import threading
 
 SETTINGS = "microsite.settings.test"
 REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -80,6 +84,50 @@ def count_posts(store, address, posts, limit):
     print(let_through)
 
 
+def confirm_twice(rounds):
+    """Each round: one applicant's answers checked, then the confirm POSTed twice at once."""
+    from campaigns.factories import CampaignPageFactory, ProgrammeIndexPageFactory
+    from tests.conftest import make_site_root
+    from tests.forms.conftest import make_form_page
+
+    page = make_form_page(CampaignPageFactory(parent=ProgrammeIndexPageFactory(parent=make_site_root())))
+    outcomes = [confirm_round(page, number) for number in range(rounds)]
+    print(json.dumps(outcomes))
+
+
+def confirm_round(page, number):
+    from django.db import connection
+    from django.test import Client
+
+    from forms.models import Application
+    from tests.forms.conftest import answers, pdf
+
+    first = Client(REMOTE_ADDR=f"192.0.2.{number + 1}")
+    first.post(page.url, {**answers(), "your_cv": pdf()})
+    token = first.get(page.url + "check/").context["draft_token"]
+    barrier = threading.Barrier(2)
+    results = []
+
+    def confirm():
+        twin = Client(REMOTE_ADDR=f"192.0.2.{number + 1}")
+        twin.cookies["sessionid"] = first.cookies["sessionid"].value
+        barrier.wait(timeout=30)
+        try:
+            response = twin.post(page.url + "check/", {"token": token})
+            results.append([response.status_code, response.get("Location", "")])
+        except Exception as error:  # reported to the test
+            results.append([500, repr(error)[:200]])
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=confirm) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return {"results": results, "applications": Application.objects.filter(submission_token=token).count()}
+
+
 def main(command, *arguments):
     import django
     from django.test.utils import setup_test_environment
@@ -89,6 +137,8 @@ def main(command, *arguments):
     if command == "count-posts":
         store, address, posts, limit = arguments
         count_posts(store, address, int(posts), int(limit))
+    elif command == "confirm-twice":
+        confirm_twice(int(arguments[0]))
     else:
         raise SystemExit(f"unknown command {command}")
 

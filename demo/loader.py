@@ -26,10 +26,9 @@ from home.models import HomePage, SiteSettings, StandardPage
 from . import content, form_questions, pathways, people
 
 
-def load(today=None, stdout=None):
-    """Creates what is missing of the demo site; returns the number of pages created."""
-    today = today or timezone.localdate()
-    loader = DemoLoader(today)
+def load():
+    """Creates what is missing of the demo site, dated from today; returns the number of pages created."""
+    loader = DemoLoader(timezone.localdate())
     with transaction.atomic():
         loader.run()
     return loader.created
@@ -115,8 +114,8 @@ class DemoLoader:
             body=[("paragraph", f"<p>{data['article'][3]}</p>"), ("case_study", case_study(data))],
         )
         council_page = self.council_page(campaign, data)
-        self.form_page(campaign, "apply", form_questions.application_form(data, self.today))
-        self.form_page(council_page, "sign-up", form_questions.council_signup_form(data, self.today))
+        self.form_page(campaign, "apply", form_questions.application_form(data))
+        self.form_page(council_page, "sign-up", form_questions.council_signup_form(data))
         people.reviewer_group(campaign)
         people.demo_applications(campaign, self.today)
 

@@ -20,10 +20,6 @@ class Draft:
     files: dict = field(default_factory=dict)  # {field name: {"id", "name", "size"}}
     token: str = ""
 
-    @property
-    def file_ids(self):
-        return [info["id"] for info in self.files.values()]
-
 
 def draft_key(page):
     return f"rtw-application-{page.pk}"

@@ -38,9 +38,9 @@ def meets_rule(field, answer, today):
     return True
 
 
-def reasons_not_eligible(page, cleaned_data, today=None):
-    """The editors' reasons for every rule the answers do not meet (empty when eligible)."""
-    today = today or timezone.localdate()
+def reasons_not_eligible(page, cleaned_data):
+    """The editors' reasons for every rule the answers do not meet today (empty when eligible)."""
+    today = timezone.localdate()
     reasons = []
     for field in page.get_form_fields():
         if field.eligibility_rule and not meets_rule(field, cleaned_data.get(field.clean_name), today):

@@ -6,7 +6,6 @@ honeypot field the templates hide from people.
 """
 
 import django.forms
-from django.conf import settings
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from forms import uploads
@@ -19,6 +18,8 @@ INPUT_TYPES = {"email": "email", "phone": "tel"}
 CHOICE_TYPES = {"checkboxes", "radio", "dropdown", "multiselect"}
 GROUP_TYPES = {"checkboxes", "radio"}  # rendered in a fieldset with a legend
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d %m %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"]
+#: The longest address mail can be sent to (RFC 5321), and the applicant_email column's length.
+EMAIL_MAX_LENGTH = 254
 DATETIME_INPUT_FORMATS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"]
 
 
@@ -49,9 +50,10 @@ class UploadField(django.forms.FileField):
     widget = django.forms.ClearableFileInput
 
     def clean(self, data, initial=None):
+        """The upload with the content type found in its bytes (never the browser's)."""
         upload = super().clean(data, initial)
         if upload and upload is not initial:
-            uploads.check_upload(upload, self.label)
+            return uploads.as_detected(upload, uploads.check_upload(upload, self.label))
         return upload
 
 
@@ -138,8 +140,12 @@ class ApplicationFormBuilder(FormBuilder):
         return super().create_datetime_field(field, options)
 
     def create_email_field(self, field, options):
+        options["max_length"] = EMAIL_MAX_LENGTH
         options["error_messages"]["invalid"] = (
             "Enter an email address in the correct format, like name@example.com"
+        )
+        options["error_messages"]["max_length"] = (
+            f"Enter an email address of {EMAIL_MAX_LENGTH} characters or fewer"
         )
         return super().create_email_field(field, options)
 
@@ -156,10 +162,9 @@ class ApplicationFormBuilder(FormBuilder):
         return formfield
 
     def create_file_field(self, field, options):
-        limit = settings.APPLICATION_UPLOAD_MAX_BYTES // (1024 * 1024)
         options["help_text"] = join_hint(
             options["help_text"],
-            f"A PDF, Word (DOCX), OpenDocument (ODT) or text (TXT) file, up to {limit} MB",
+            f"A PDF, Word (DOCX), OpenDocument (ODT) or text (TXT) file, up to {uploads.limit_in_mb()} MB",
         )
         options.pop("initial", None)
         options["widget"] = django.forms.FileInput(attrs={"accept": uploads.ACCEPT})

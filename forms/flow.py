@@ -1,11 +1,15 @@
 """The steps of an application (GOV.UK pattern): questions → check your answers → confirmation.
 
-Every step re-checks the window on the server, for GET and POST; POSTs are rate-limited
-per client; every response is ``Cache-Control: private, no-store``; answers never reach
-the URL, the logs or error reports (``sensitive_post_parameters`` and
+Every step re-checks the window on the server, for GET and POST; a POST longer than the form
+can need is refused before its body is read (413); POSTs are rate-limited per session and
+per client address; every response is ``Cache-Control: private, no-store``; answers never
+reach the URL, the logs or error reports (``sensitive_post_parameters`` and
 ``sensitive_variables``). Each POST that succeeds redirects (post/redirect/get).
 """
 
+from math import ceil
+
+from django.conf import settings
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -25,6 +29,10 @@ TEMPLATES = {
 }
 
 
+#: Room for multipart's boundaries and part headers (at most 1,000 fields) beyond the answers.
+MULTIPART_ALLOWANCE = 256 * 1024
+
+
 class SeeOther(HttpResponseRedirect):
     status_code = 303
 
@@ -34,11 +42,41 @@ def serve_step(page, request, step):
     request.sensitive_post_parameters = "__ALL__"
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
-    # The confirmation is shown even after closing: its application was saved in time.
-    response = confirmation(page, request) if step == "confirmation" else window_step(page, request, step)
+    if request.method == "POST" and body_too_large(page, request):
+        response = too_large(page, request)  # before anything reads the body
+    elif step == "confirmation":  # shown even after closing: its application was saved in time
+        response = confirmation(page, request)
+    else:
+        response = window_step(page, request, step)
     add_never_cache_headers(response)
     patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+def content_length(request):
+    """The body's length as the request declares it (Django reads no more than this, 0 if unreadable)."""
+    try:
+        return max(int(request.META.get("CONTENT_LENGTH") or 0), 0)
+    except ValueError:
+        return 0
+
+
+def body_too_large(page, request):
+    """True when the POST is longer than the form can need: each file at its limit, the rest at Django's."""
+    files = sum(1 for field in page.get_form_fields() if field.field_type == "file")
+    limit = files * settings.APPLICATION_UPLOAD_MAX_BYTES + settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return content_length(request) > limit + MULTIPART_ALLOWANCE
+
+
+def too_large(page, request):
+    """413: the form with what the draft holds; nothing of the refused POST was read or saved."""
+    window = page.window_state()
+    if not window.is_open:
+        return render(page, request, None, {"window": window}, status=413)
+    draft = drafts.get(request, page)
+    form = new_form(page, request, draft)
+    extra = {"too_large": True, "answers_kept": bool(draft.data), "upload_limit": uploads.limit_in_mb()}
+    return render_questions(page, request, window, form, draft, status=413, **extra)
 
 
 def window_step(page, request, step):
@@ -47,13 +85,32 @@ def window_step(page, request, step):
     if not window.is_open:
         response = render(page, request, None, {"window": window})
     elif request.method == "POST" and not ratelimit.allow(request):
-        response = render(page, request, TEMPLATES["rate_limited"], {"window": window}, status=429)
-        response["Retry-After"] = str(ratelimit.retry_after())
+        response = rate_limited(page, request, window)
     elif step == "check":
         response = check(page, request, window) if request.method != "POST" else submit(page, request, window)
     else:
         response = questions(page, request, window)
     return response
+
+
+def rate_limited(page, request, window):
+    """429: what the session keeps (answers saved before this POST) and when to try again."""
+    wait = ratelimit.retry_after()
+    context = {
+        "window": window,
+        "answers_kept": bool(drafts.get(request, page).data),
+        "minutes": ceil(wait / 60),
+    }
+    response = render(page, request, TEMPLATES["rate_limited"], context, status=429)
+    response["Retry-After"] = str(wait)
+    return response
+
+
+def not_eligible(page, request, window, form):
+    """The "You cannot apply" page when the answers break an eligibility rule, else None."""
+    if reasons := eligibility.reasons_not_eligible(page, form.cleaned_data):
+        return render(page, request, TEMPLATES["not_eligible"], {"reasons": reasons, "window": window})
+    return None
 
 
 def render(page, request, template, extra, status=200):
@@ -100,8 +157,8 @@ def questions(page, request, window):
     drafts.save(request, page, draft)
     if not valid:
         return render_questions(page, request, window, form, draft)
-    if reasons := eligibility.reasons_not_eligible(page, form.cleaned_data):
-        return render(page, request, TEMPLATES["not_eligible"], {"reasons": reasons, "window": window})
+    if refusal := not_eligible(page, request, window, form):
+        return refusal
     return SeeOther(page.step_url(request, "check"))
 
 
@@ -114,8 +171,8 @@ def check(page, request, window):
     form = new_form(page, request, draft, draft.data)
     if not form.is_valid():
         return render_questions(page, request, window, form, draft)
-    if reasons := eligibility.reasons_not_eligible(page, form.cleaned_data):
-        return render(page, request, TEMPLATES["not_eligible"], {"reasons": reasons, "window": window})
+    if refusal := not_eligible(page, request, window, form):
+        return refusal
     rows = answer_rows(page, request, form, draft)
     context = {
         "window": window,
@@ -138,8 +195,8 @@ def submit(page, request, window):
     form = new_form(page, request, draft, draft.data)
     if not form.is_valid():
         return render_questions(page, request, window, form, draft)
-    if reasons := eligibility.reasons_not_eligible(page, form.cleaned_data):
-        return render(page, request, TEMPLATES["not_eligible"], {"reasons": reasons, "window": window})
+    if refusal := not_eligible(page, request, window, form):
+        return refusal
     try:
         application = confirm(page, form, draft)
     except FormClosed as closed:

@@ -1,18 +1,21 @@
 """Uploaded files: checked by content, size and (when configured) clamd, then stored privately.
 
-Only PDF, DOCX, ODT and plain text are accepted, recognised from their bytes, never from
-the name or the browser's content type. Files are stored in ``storages["private"]`` under a
-key the server makes up; the applicant's file name is kept only as data.
+Only PDF, DOCX, ODT and plain text without markup are accepted, recognised from their bytes,
+never from the name or the browser's content type. Files are stored in ``storages["private"]``
+under a key the server makes up, with the content type found in their bytes (on S3 also
+``Content-Disposition: attachment``); the applicant's file name is kept only as data.
 """
 
 import logging
 import os
+import re
 import uuid
 import zipfile
 
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from forms.storage import private_storage
@@ -28,7 +31,8 @@ PDF, DOCX, ODT, TXT = (
 EXTENSIONS = {PDF: ".pdf", DOCX: ".docx", ODT: ".odt", TXT: ".txt"}
 ACCEPT = ".pdf,.docx,.odt,.txt,application/pdf,text/plain," + DOCX + "," + ODT
 KIND_NAMES = "a PDF, Word (DOCX), OpenDocument (ODT) or plain text (TXT) file"
-HTML_MARKERS = (b"<!doctype", b"<html", b"<script", b"<head", b"<body", b"<svg", b"<?xml", b"<iframe")
+#: What a browser would read as markup: ``<!``, ``<?``, or a tag name right after ``<`` or ``</``.
+MARKUP = re.compile(r"<(?:[!?]|/?[a-z][a-z0-9:-]*(?:[\s/>]|$))", re.IGNORECASE)
 ZIP_MEMBER_LIMIT = 64 * 1024
 
 
@@ -36,20 +40,26 @@ class ScanUnavailable(Exception):
     """clamd is configured but could not scan the file (the upload is refused)."""
 
 
-def check_upload(upload, label):
-    """Raises ValidationError unless the upload is a non-empty, clean file of an allowed kind.
+def limit_in_mb():
+    """The largest upload accepted, in whole megabytes (as applicants are told)."""
+    return settings.APPLICATION_UPLOAD_MAX_BYTES // (1024 * 1024)
 
-    Sets ``upload.detected_type`` to the content type found in its bytes.
+
+def check_upload(upload, label):
+    """Returns the content type found in the upload's bytes.
+
+    Raises ValidationError unless the upload is a non-empty, clean file of an allowed kind.
     """
     if upload.size == 0:
         raise ValidationError(f"The selected file for “{label}” is empty")
-    limit = settings.APPLICATION_UPLOAD_MAX_BYTES
-    if upload.size > limit:
-        raise ValidationError(f"The selected file must be smaller than {limit // (1024 * 1024)} MB")
+    if upload.size > settings.APPLICATION_UPLOAD_MAX_BYTES:
+        raise ValidationError(f"The selected file must be smaller than {limit_in_mb()} MB")
     extension = os.path.splitext(upload.name or "")[1].lower()
     detected = detect_type(upload)
     if detected is None or EXTENSIONS[detected] != extension:
         raise ValidationError(f"The selected file must be {KIND_NAMES}")
+    if detected == TXT and has_markup(upload):
+        raise ValidationError("The selected text file must be plain text, without HTML or other markup")
     try:
         infected = scan(upload)
     except ScanUnavailable:
@@ -58,7 +68,12 @@ def check_upload(upload, label):
         ) from None
     if infected:
         raise ValidationError("The selected file contains a virus")
-    upload.detected_type = detected
+    return detected
+
+
+def as_detected(upload, content_type):
+    """The upload as the server recognised it: the same bytes, with the content type found in them."""
+    return UploadedFile(upload.file, upload.name, content_type, upload.size, upload.charset)
 
 
 def detect_type(upload):
@@ -68,7 +83,7 @@ def detect_type(upload):
     upload.seek(0)
     kind = filetype.guess(head)
     if kind is None:
-        return TXT if looks_like_text(upload) else None
+        return TXT if text_of(upload) is not None else None
     if kind.mime == PDF:
         return PDF if head.startswith(b"%PDF-") else None
     if kind.mime in ("application/zip", DOCX, ODT):
@@ -76,19 +91,23 @@ def detect_type(upload):
     return None
 
 
-def looks_like_text(upload):
-    """True for UTF-8 text without control characters or markup a browser would run."""
+def text_of(upload):
+    """The upload's text if it is UTF-8 without control characters, else None."""
     upload.seek(0)
     data = upload.read()
     upload.seek(0)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return False
+        return None
     if any(ord(char) < 32 and char not in "\t\n\r\f" for char in text):
-        return False
-    start = data[:1024].lstrip().lower()
-    return not any(marker in start for marker in HTML_MARKERS)
+        return None
+    return text
+
+
+def has_markup(upload):
+    """True if a tag, comment or declaration appears anywhere in the text (not only at its start)."""
+    return bool(MARKUP.search(text_of(upload) or ""))
 
 
 def zip_document_type(upload):
@@ -166,8 +185,9 @@ def store_uploads(form):
 
 
 def store_one(model, field_name, upload):
+    """Saves one upload (from ``as_detected``: S3 stores its ``content_type`` with the object)."""
     storage = private_storage()
-    key = f"applications/{uuid.uuid4().hex}{EXTENSIONS[upload.detected_type]}"
+    key = f"applications/{uuid.uuid4().hex}{EXTENSIONS[upload.content_type]}"
     upload.seek(0)
     saved_key = storage.save(key, upload)
     try:
@@ -175,7 +195,7 @@ def store_one(model, field_name, upload):
             field_name=field_name,
             file=saved_key,
             original_name=os.path.basename(upload.name or "file")[:255],
-            content_type=upload.detected_type,
+            content_type=upload.content_type,
             size=upload.size,
         )
     except Exception:

@@ -8,6 +8,7 @@ from .applications import (
     EqualityMonitoring,
 )
 from .pages import ApplicationFormField, ApplicationFormPage, FormPurpose, WindowState
+from .ratelimits import PostCount
 
 __all__ = [
     "Application",
@@ -18,5 +19,6 @@ __all__ = [
     "ApplicationFormPage",
     "ApplicationStatus",
     "FormPurpose",
+    "PostCount",
     "WindowState",
 ]

@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before CSRF, which reads the body: refuses an over-long application POST unread.
+    "forms.middleware.RefuseOversizedApplications",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -112,6 +114,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A transaction takes SQLite's write lock when it begins and others wait for it (up to
+    # 20 s), so two requests writing at once never get "database is locked"; WAL lets reads
+    # carry on meanwhile.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -169,6 +180,8 @@ if AWS_STORAGE_BUCKET_NAME:
                 "default_acl": "private",
                 "querystring_auth": True,
                 "querystring_expire": PRIVATE_FILE_URL_EXPIRY,
+                # Opened from a signed URL, a file downloads; it is never shown in the browser.
+                "object_parameters": {"ContentDisposition": "attachment"},
                 # Keys are random UUIDs made by the server, so no name check (a HEAD) per upload.
                 "file_overwrite": True,
                 "custom_domain": None,
@@ -190,9 +203,15 @@ STORAGES["staticfiles"] = {
 # Uploads: the request size limits keep a hostile body from exhausting memory.
 APPLICATION_UPLOAD_MAX_BYTES = int(os.environ.get("APPLICATION_UPLOAD_MAX_BYTES", 10 * 1024 * 1024))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
-# Application POSTs accepted from one client address per window (seconds); then a 429 page.
+# Application POSTs accepted per window (seconds) from one applicant's session, and from one
+# client address (shared by everyone behind it: a library, a council office); then a 429 page.
 APPLICATION_RATE_LIMIT = int(os.environ.get("APPLICATION_RATE_LIMIT", "30"))
+APPLICATION_RATE_LIMIT_PER_ADDRESS = int(os.environ.get("APPLICATION_RATE_LIMIT_PER_ADDRESS", "300"))
 APPLICATION_RATE_LIMIT_WINDOW = int(os.environ.get("APPLICATION_RATE_LIMIT_WINDOW", "600"))
+# Counted in the shared cache (Redis) when there is one, else in the database: never per process.
+APPLICATION_RATE_LIMIT_CACHE = "default" if os.environ.get("REDIS_URL") else ""
+# Proxies in front of the app that append the client's address to X-Forwarded-For (0: none).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Uploads never linked to an application (abandoned drafts) are deleted after this many hours
 # by `manage.py clean_application_uploads`.
 APPLICATION_ORPHAN_HOURS = int(os.environ.get("APPLICATION_ORPHAN_HOURS", "48"))

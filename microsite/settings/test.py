@@ -18,6 +18,7 @@ PRIVATE_MEDIA_ROOT = MEDIA_ROOT / "private"
 if "private" in STORAGES and "OPTIONS" in STORAGES["private"] and not AWS_STORAGE_BUCKET_NAME:  # noqa: F405
     STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+APPLICATION_RATE_LIMIT_CACHE = ""  # rate limits count in the test database
 
 # Serve static files from the app folders without collectstatic.
 WHITENOISE_USE_FINDERS = True

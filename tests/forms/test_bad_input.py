@@ -2,12 +2,13 @@
 
 import pytest
 from django.test import Client, override_settings
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from forms.models import Application, ApplicationFile
 
-from .conftest import PDF_BYTES, make_form_page, pdf
+from .conftest import PDF_BYTES, answers, apply, make_form_page, pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +101,7 @@ upload = st.one_of(
 )
 
 
-@override_settings(APPLICATION_RATE_LIMIT=1_000_000)
+@override_settings(APPLICATION_RATE_LIMIT=1_000_000, APPLICATION_RATE_LIMIT_PER_ADDRESS=1_000_000)
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.fixed_dictionaries({}, optional=dict.fromkeys(NAMES, answer)), document=upload)
 def test_fuzzed_answers_give_errors_or_success_never_a_500(every_type_page, data, document):
@@ -172,6 +173,41 @@ def test_an_oversized_body_gets_a_clear_400_page(client, every_type_page, multip
     assert response.status_code == 400
     assert "too large" in response.content.decode()
     assert ApplicationFile.objects.count() == 0
+
+
+@pytest.mark.parametrize("step", ["", "check/"])
+@pytest.mark.parametrize("csrf_checks", [True, False], ids=["browser", "no-csrf-checks"])
+def test_a_body_claiming_more_than_the_form_takes_gets_413_before_it_is_read(
+    every_type_page, step, csrf_checks
+):
+    browser = Client(enforce_csrf_checks=csrf_checks)
+    browser.get(every_type_page.url)  # the CSRF cookie a browser holds (with it, CSRF reads the body)
+    token = browser.cookies["csrftoken"].value
+    body = encode_multipart(BOUNDARY, {**valid_answers(), "csrfmiddlewaretoken": token})
+    # The test client's body fails the test if anything reads past its real length.
+    response = browser.generic(
+        "POST",
+        every_type_page.url + step,
+        body,
+        content_type=MULTIPART_CONTENT,
+        CONTENT_LENGTH=str(100 * 1024 * 1024),
+    )
+    assert response.status_code == 413
+    html = response.content.decode()
+    assert "What you sent was too large" in html
+    assert "<h1>Apply</h1>" in html  # the form's own page
+    assert ApplicationFile.objects.count() == 0
+    assert Application.objects.count() == 0
+
+
+@pytest.mark.postgres
+def test_an_email_longer_than_254_characters_is_an_error_not_a_500(client, form_page):
+    long_email = "a" * 64 + "@" + ".".join(["b" * 60] * 3) + ".example.org"
+    assert len(long_email) > 254
+    response = apply(client, form_page, answers(email_address=long_email))
+    assert response.status_code == 200
+    assert "Enter an email address of 254 characters or fewer" in response.content.decode()
+    assert Application.objects.count() == 0
 
 
 def test_answers_longer_than_allowed_are_errors(client, every_type_page):

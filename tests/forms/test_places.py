@@ -1,5 +1,6 @@
 """The places cap: the form closes or opens a waiting list, and concurrency never exceeds it."""
 
+import json
 import threading
 
 import pytest
@@ -8,6 +9,7 @@ from django.test import Client
 
 from forms.models import Application
 
+from . import processes
 from .conftest import answers, apply, make_form_page, pdf
 
 
@@ -130,3 +132,15 @@ def test_the_same_confirmation_from_two_threads_saves_one_application(live_home_
     assert results == [(303, page.url + "confirmation/")] * 2
     assert Application.objects.count() == 1
     assert Application.objects.get().submission_token == token
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_confirmation_twice_at_once_on_sqlite_saves_one_application_and_no_error(tmp_path):
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's locking only (PostgreSQL's is tested above)")
+    shared = processes.shared_database_url(connection, tmp_path)  # a file, as `make run` has
+    (output,) = processes.run([["confirm-twice", "10"]], [shared])
+    for outcome in json.loads(output):
+        assert [status for status, _location in outcome["results"]] == [303, 303], outcome
+        assert all(location.endswith("/confirmation/") for _status, location in outcome["results"])
+        assert outcome["applications"] == 1

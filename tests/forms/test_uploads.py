@@ -33,6 +33,7 @@ def stored_objects():
         ("CV.DOCX", docx_bytes()),
         ("cv.odt", odt_bytes()),
         ("cv.txt", "I worked as a social worker for 12 years – Leeds.\n".encode()),
+        ("notes.txt", "I managed <10 staff, budgets > £1m and a team of 3<4.\n".encode()),
     ],
 )
 def test_allowed_kinds_are_accepted(client, form_page, name, content):
@@ -77,6 +78,41 @@ def test_spoofed_or_empty_files_get_a_clear_error_and_nothing_is_stored(client, 
     assert ApplicationFile.objects.count() == 0
     assert stored_objects() == before
     assert Application.objects.count() == 0
+
+
+TEXT = "I worked as a social worker for 12 years.\n" * 50  # past the first kilobyte
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "<SVG/onload=alert(1)>",
+        "<!-- a comment --><p>hello</p>",
+        "<!DOCTYPE html>",
+        "<?xml version='1.0'?>",
+    ],
+)
+def test_a_text_file_with_markup_anywhere_is_refused(client, form_page, markup):
+    upload = pdf("cv.txt", (TEXT + markup + TEXT).encode(), "text/plain")
+    response = client.post(form_page.url, {**answers(), "your_cv": upload})
+    assert "must be plain text, without HTML or other markup" in response.content.decode()
+    assert ApplicationFile.objects.count() == 0
+
+
+POLYGLOT = PDF_BYTES + b"<html><body><script>alert(document.domain)</script></body></html>\n"
+
+
+@pytest.mark.s3
+def test_s3_objects_carry_the_detected_type_and_download_as_attachments(client, form_page):
+    apply(client, form_page, cv=pdf("cv.pdf", POLYGLOT, "text/html"))
+    stored = ApplicationFile.objects.get()
+    storage = private_storage()
+    head = storage.bucket.Object(f"{storage.location}/{stored.file.name}")  # HEAD of the object
+    assert head.content_type == "application/pdf"
+    assert head.content_disposition == "attachment"
+    assert requests.get(stored.file.url, timeout=10).headers["Content-Type"] == "application/pdf"
 
 
 @override_settings(APPLICATION_UPLOAD_MAX_BYTES=1024 * 1024)

@@ -2,8 +2,9 @@
 
 Rows are read with ``values_list(...).iterator(chunk_size=...)`` (no model instances, no
 result cache). CSV is streamed in ~64 KB pieces; XLSX is written by openpyxl's write-only
-workbook to a temporary file, which is then streamed out and deleted. Every cell is passed
-through ``neutralise`` so a spreadsheet never runs an applicant's text as a formula.
+workbook to a temporary file, which is then streamed out and deleted. Every row is passed
+through ``neutralise_row`` (control characters removed first, then text a spreadsheet would
+run as a formula defused) and XLSX cells are written as strings, never as formulas.
 """
 
 import csv
@@ -18,7 +19,7 @@ from django.db.models.fields.json import KeyTextTransform
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
 
 from forms.models import (
     ApplicationFormField,
@@ -29,9 +30,10 @@ from forms.models import (
 from forms.models.pages import FieldSection
 
 CHUNK_SIZE = 2000
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-FORMULA_FIRST = frozenset("".join(FORMULA_PREFIXES))
-SPECIAL_FIRST = FORMULA_FIRST | {"["}  # "[" starts a checkbox answer's JSON list
+#: A cell whose text starts with one of these (after any spaces) gets a leading "'" (OWASP).
+FORMULA_FIRST = frozenset("=+-@\t\r")
+#: The most characters a spreadsheet cell holds (Excel's limit), the "'" included.
+MAX_CELL_LENGTH = 32767
 STATUS_LABELS = dict(ApplicationStatus.choices)
 ELIGIBILITY_LABELS = dict(EligibilityResult.choices)
 BASE_FIELDS = (
@@ -46,16 +48,19 @@ BASE_FIELDS = (
 )
 
 
-def neutralise(value):
-    """The cell text for ``value``; text a spreadsheet would run as a formula starts with '."""
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        value = ", ".join(str(item) for item in value)
-    text = str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
+def neutralise_row(values):
+    """The cell texts for ``values``: control characters removed, then formulas defused.
+
+    The order matters: a control character before "=" would hide the formula from the
+    check and then be stripped by the spreadsheet writer, leaving a live formula.
+    """
+    texts = ["" if value is None else value if value.__class__ is str else str(value) for value in values]
+    if ILLEGAL_CHARACTERS_RE.search("".join(texts)):  # rare: one search per row, not per cell
+        texts = [ILLEGAL_CHARACTERS_RE.sub("", text) for text in texts]
+    return [
+        "'" + text[: MAX_CELL_LENGTH - 1] if text.lstrip(" ")[:1] in FORMULA_FIRST else text[:MAX_CELL_LENGTH]
+        for text in texts
+    ]
 
 
 def question_columns(queryset):
@@ -93,9 +98,7 @@ class ApplicationExport:
 
     def header(self):
         labels = [label for _, label in BASE_FIELDS] + [label for _, label in self.questions]
-        return [neutralise(label) for label in labels] + [
-            neutralise(f"Equality monitoring: {key}") for key in self.equality
-        ]
+        return neutralise_row(labels + [f"Equality monitoring: {key}" for key in self.equality])
 
     def rows(self):
         """Neutralised rows; the database pulls each answer out of the JSON (no decoding here)."""
@@ -130,13 +133,7 @@ class ApplicationExport:
         if self.equality:
             answers = row[width] or {}
             cells += [answers.get(key) for key in self.equality]
-        # Plain text passes straight through; anything else (None, a list, a formula) is neutralised.
-        return [
-            cell
-            if cell.__class__ is str and cell[:1] not in SPECIAL_FIRST
-            else neutralise(list_as_text(cell))
-            for cell in cells
-        ]
+        return neutralise_row([list_as_text(cell) for cell in cells])
 
 
 def local_time_text(moment, tz):
@@ -154,9 +151,10 @@ def list_as_text(answer):
     """A checkbox answer arrives as JSON text ("["a", "b"]"): shown as "a, b"."""
     if answer.__class__ is str and answer[:1] == "[":
         try:
-            return json.loads(answer)
+            items = json.loads(answer)
         except ValueError:
             return answer
+        return ", ".join(str(item) for item in items) if isinstance(items, list) else answer
     return answer
 
 
@@ -186,9 +184,9 @@ def xlsx_response(export, filename):
     """An XLSX written in write-only mode to a temporary file, streamed and then deleted."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Applications")
-    sheet.append(export.header())
+    sheet.append(text_cells(sheet, export.header()))
     for row in export.rows():
-        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", cell) for cell in row])
+        sheet.append(text_cells(sheet, row))
     temporary = tempfile.NamedTemporaryFile(suffix=".xlsx")  # noqa: SIM115 - FileResponse closes it
     workbook.save(temporary)
     temporary.seek(0)
@@ -198,6 +196,16 @@ def xlsx_response(export, filename):
         filename=f"{filename}.xlsx",
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
+
+
+def text_cells(sheet, texts):
+    """Cells typed as text: openpyxl would otherwise write "=…" as a formula and "#N/A" as an error."""
+    cells = []
+    for text in texts:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.data_type = "s"
+        cells.append(cell)
+    return cells
 
 
 def _attachment(response, filename):

@@ -11,7 +11,7 @@ from wagtail.admin.ui.components import Component
 from campaigns.models import CampaignPage
 from forms.choices import Window
 from forms.models import Application, ApplicationFormPage, ApplicationStatus, FormPurpose
-from reviews.permissions import has_action_permission, programme_ids_for_user
+from reviews.permissions import Action, programmes_for_user
 
 CHART_DAYS = 30
 CHART_WIDTH = 300
@@ -37,11 +37,7 @@ class ProgrammeFigures:
 
 def visible_programmes(user):
     """The programmes whose applications the user may see, by title."""
-    if not has_action_permission(user, "view"):
-        return CampaignPage.objects.none()
-    programmes = CampaignPage.objects.order_by("title")
-    allowed = programme_ids_for_user(user)
-    return programmes if allowed is None else programmes.filter(pk__in=allowed)
+    return programmes_for_user(user, Action.VIEW).order_by("title")
 
 
 def programme_figures(programme, now=None):

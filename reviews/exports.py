@@ -14,7 +14,7 @@ import tempfile
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import CharField, F, Func, Value
+from django.db.models import Case, CharField, F, Func, JSONField, Value, When
 from django.db.models.fields.json import KeyTextTransform
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
@@ -89,12 +89,17 @@ def equality_columns(queryset):
 
 
 class ApplicationExport:
-    """The header and rows of one export; equality columns only when ``with_equality``."""
+    """The header and rows of one export.
 
-    def __init__(self, queryset, with_equality=False):
+    ``equality`` is the part of ``queryset`` whose equality-monitoring answers may be shown
+    (None: nobody's); only those rows fill the equality columns, which exist only if they do.
+    """
+
+    def __init__(self, queryset, equality=None):
         self.queryset = queryset.order_by("submit_time", "pk")
         self.questions = question_columns(queryset)
-        self.equality = equality_columns(queryset) if with_equality else []
+        self.equality = equality_columns(equality) if equality is not None else []
+        self.equality_shown = equality
 
     def header(self):
         labels = [label for _, label in BASE_FIELDS] + [label for _, label in self.questions]
@@ -108,7 +113,11 @@ class ApplicationExport:
         fields = [name for name, _ in BASE_FIELDS] + list(answers)
         width = len(fields)
         if self.equality:
-            fields.append("equality_monitoring__answers")
+            answers["shown_equality"] = Case(
+                When(pk__in=self.equality_shown.values("pk"), then=F("equality_monitoring__answers")),
+                output_field=JSONField(),
+            )
+            fields.append("shown_equality")
         if connection.vendor == "postgresql":  # the database formats the time: no parsing here
             answers["submitted_text"] = UKTimeText(Value(settings.TIME_ZONE), F("submit_time"))
             fields[1] = "submitted_text"

@@ -2,6 +2,8 @@
 reviewers take (status change, note, bulk status, CV download, export), each permission-checked
 against the user's programmes and each written to Wagtail's audit log."""
 
+from typing import NamedTuple
+
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import InvalidPage
@@ -30,7 +32,7 @@ from forms.models.pages import FieldSection
 from forms.storage import private_storage
 from reviews import exports
 from reviews.models import ApplicationNote
-from reviews.permissions import applications_for_user, can_view_equality, has_action_permission
+from reviews.permissions import Action, applications_for_user, holds_anywhere, programmes_for_user, scoped
 from reviews.pipeline import InvalidTransition, allowed_transitions, change_status
 from reviews.status_emails import render_status_email, send_status_email
 
@@ -51,7 +53,7 @@ def purpose_of(application):
 
 def scoped_application(user, pk, action):
     """The application ``pk`` if the user may ``action`` it; 404 if it is not theirs to see."""
-    if not applications_for_user(user, "view").filter(pk=pk).exists():
+    if not applications_for_user(user, Action.VIEW).filter(pk=pk).exists():
         raise Http404
     if not applications_for_user(user, action).filter(pk=pk).exists():
         raise PermissionDenied
@@ -74,9 +76,10 @@ class ApplicationIndexView(IndexView):
     def as_spreadsheet(self, queryset, spreadsheet_format):
         """Streams the filtered listing as CSV or XLSX, if the user may export; logs it."""
         user = self.request.user
-        if not has_action_permission(user, "export"):
+        if not holds_anywhere(user, Action.EXPORT):
             raise PermissionDenied
-        export = exports.ApplicationExport(queryset, with_equality=can_view_equality(user))
+        queryset = scoped(queryset, user, Action.EXPORT)
+        export = exports.ApplicationExport(queryset, equality=scoped(queryset, user, Action.VIEW_EQUALITY))
         log_export(user, queryset, spreadsheet_format, self.request.GET.urlencode())
         filename = f"{URL_BASES[self.model_admin.purpose]}-{timezone.localdate():%Y-%m-%d}"
         if spreadsheet_format == "xlsx":
@@ -103,8 +106,8 @@ class ApplicationIndexView(IndexView):
                 (k, v) for k, values in self.params.lists() if k not in ("q", "p") for v in values
             ],
             "inspect_url_name": self.url_helper.get_action_url_name("inspect"),
-            "can_export": has_action_permission(user, "export"),
-            "can_change": has_action_permission(user, "change"),
+            "export_offer": export_offer(user),
+            "can_change": holds_anywhere(user, Action.CHANGE),
             "statuses": ApplicationStatus.choices,
             "export_query": self.request.GET.urlencode(),
         }
@@ -127,6 +130,29 @@ class ApplicationIndexView(IndexView):
             )
             headers.append((label, link, state))
         return headers
+
+
+class ExportOffer(NamedTuple):
+    """Whether the listing offers exports, and a note naming the programmes they hold ("" if all)."""
+
+    available: bool
+    note: str = ""
+
+
+def export_offer(user):
+    """The listing's ExportOffer for ``user``.
+
+    An export holds the listed applications of the programmes the user may both view and
+    export; the note appears when the user views programmes they may not export.
+    """
+    viewable = programmes_for_user(user, Action.VIEW)
+    exportable = scoped(viewable, user, Action.EXPORT, field="pk")
+    titles = list(exportable.order_by("title").values_list("title", flat=True))
+    if not titles:
+        return ExportOffer(False)
+    if viewable.exclude(pk__in=exportable.values("pk")).exists():
+        return ExportOffer(True, f"Exports hold only the applications of {', '.join(titles)}.")
+    return ExportOffer(True)
 
 
 def with_programme_titles(applications):
@@ -168,11 +194,9 @@ def describe_filter(spec):
 class ScopedInstanceMixin:
     """Answers 404 for an application outside the user's programmes or this listing's purpose."""
 
-    scope_action = "view"
-
     def dispatch(self, request, *args, **kwargs):
-        scoped = applications_for_user(request.user, "view", self.model_admin.purpose)
-        if not scoped.filter(pk=self.instance.pk).exists():
+        viewable = applications_for_user(request.user, Action.VIEW, self.model_admin.purpose)
+        if not viewable.filter(pk=self.instance.pk).exists():
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 
@@ -193,10 +217,14 @@ class ApplicationInspectView(ScopedInstanceMixin, InspectView):
             "allowed_statuses": [
                 (value, ApplicationStatus(value).label) for value in allowed_transitions(application.status)
             ],
-            "can_change": applications_for_user(user, "change").filter(pk=application.pk).exists(),
+            "can_change": applications_for_user(user, Action.CHANGE).filter(pk=application.pk).exists(),
             "status_changes": application.status_changes.select_related("user"),
             "notes": application.notes.select_related("user"),
-            "equality": equality_answers(application) if can_view_equality(user) else None,
+            "equality": (
+                equality_answers(application)
+                if applications_for_user(user, Action.VIEW_EQUALITY).filter(pk=application.pk).exists()
+                else None
+            ),
             "form_page": ApplicationFormPage.objects.filter(pk=application.page_id).first(),
         }
         context.update(kwargs)
@@ -273,7 +301,7 @@ def status_change_view(request, pk):
     With "email the applicant" ticked, the first POST shows the email for review; the second
     (``confirm``) makes the change and queues the email.
     """
-    application = scoped_application(request.user, pk, "change")
+    application = scoped_application(request.user, pk, Action.CHANGE)
     to_status = request.POST.get("to_status", "")
     note = request.POST.get("note", "").strip()
     expected = request.POST.get("expected_status") or None
@@ -337,7 +365,7 @@ def log_status_change(user, application, change):
 @require_POST
 def add_note_view(request, pk):
     """Adds a reviewer's note to an application."""
-    application = scoped_application(request.user, pk, "change")
+    application = scoped_application(request.user, pk, Action.CHANGE)
     text = request.POST.get("text", "").strip()
     inspect_url = admin_url(purpose_of(application), "inspect", quote(application.pk))
     if not text:
@@ -360,7 +388,7 @@ def bulk_status_view(request):
     if not ids or len(ids) != len(request.POST.getlist("ids")):
         messages.error(request, "Select one or more applications first.")
         return HttpResponseRedirect(back)
-    permitted = applications_for_user(request.user, "change").filter(pk__in=ids)
+    permitted = applications_for_user(request.user, Action.CHANGE).filter(pk__in=ids)
     if permitted.count() != len(set(ids)):
         raise PermissionDenied
     changed, refused = [], []
@@ -389,7 +417,7 @@ def download_file_view(request, pk):
     application_file = get_object_or_404(ApplicationFile.objects.select_related("application"), pk=pk)
     if application_file.application_id is None:
         raise Http404
-    application = scoped_application(request.user, application_file.application_id, "view")
+    application = scoped_application(request.user, application_file.application_id, Action.VIEW)
     filename = safe_filename(application.reference, application_file.original_name)
     log(
         instance=application,
@@ -426,7 +454,7 @@ def safe_filename(reference, original_name):
 def submissions_view(request, page_id):
     """The form page's own "submissions" link: our listing, filtered to that form."""
     page = get_object_or_404(ApplicationFormPage, pk=page_id)
-    if not applications_for_user(request.user, "view").exists() and not request.user.is_superuser:
+    if not holds_anywhere(request.user, Action.VIEW):
         raise PermissionDenied
     return redirect(f"{admin_url(page.purpose, 'index')}?form={page.pk}")
 
@@ -439,7 +467,7 @@ def delete_submissions_view(request, page_id):
     """
     page = get_object_or_404(ApplicationFormPage, pk=page_id)
     ids = [value for value in request.GET.getlist("selected-submissions") if value.isdigit()]
-    submissions = applications_for_user(request.user, "delete").filter(page=page, pk__in=ids)
+    submissions = applications_for_user(request.user, Action.DELETE).filter(page=page, pk__in=ids)
     listing = f"{admin_url(page.purpose, 'index')}?form={page.pk}"
     if request.method != "POST":
         return TemplateResponse(

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import itertools
+import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -83,6 +84,17 @@ def make_application(
         Application.objects.filter(pk=application.pk).update(submit_time=submitted)
         application.refresh_from_db()
     return application
+
+
+def listed(response):
+    """The references of the rows in a listing response."""
+    assert response.status_code == 200
+    return set(re.findall(r'aria-label="Select ([^"]+)"', response.content.decode()))
+
+
+def denied(response):
+    """Wagtail answers a refused admin view with 403 or a redirect to the dashboard with a message."""
+    return response.status_code == 403 or (response.status_code == 302 and response["Location"] == "/admin/")
 
 
 def download(response):

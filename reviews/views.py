@@ -20,6 +20,7 @@ from wagtail.admin import messages
 from wagtail.log_actions import log
 from wagtail_modeladmin.views import DeleteView, HistoryView, IndexView, InspectView, WMABaseView
 
+from forms.deletion import delete_applications
 from forms.models import (
     Application,
     ApplicationFile,
@@ -29,7 +30,6 @@ from forms.models import (
     FormPurpose,
 )
 from forms.models.pages import FieldSection
-from forms.storage import private_storage
 from reviews import exports
 from reviews.models import ApplicationNote
 from reviews.permissions import Action, applications_for_user, holds_anywhere, programmes_for_user, scoped
@@ -235,10 +235,7 @@ class ApplicationDeleteView(ScopedInstanceMixin, DeleteView):
     """Deletes one application (logged as wagtail.delete) and then its stored files."""
 
     def delete_instance(self):
-        names = list(self.instance.files.values_list("file", flat=True))
-        self.instance.delete()
-        storage = private_storage()
-        transaction.on_commit(lambda: [storage.delete(name) for name in names if name])
+        delete_applications(Application.objects.filter(pk=self.instance.pk))
 
 
 class ApplicationHistoryView(ScopedInstanceMixin, HistoryView):
@@ -475,11 +472,10 @@ def delete_submissions_view(request, page_id):
             "reviews/confirm_delete_submissions.html",
             {"page": page, "submissions": submissions, "listing": listing},
         )
-    count = 0
     with transaction.atomic():
-        for application in submissions.select_for_update():
+        locked = list(submissions.select_for_update())
+        for application in locked:
             log(instance=application, action="wagtail.delete", user=request.user)
-            application.delete()
-            count += 1
+        count = delete_applications(Application.objects.filter(pk__in=[item.pk for item in locked]))
     messages.success(request, f"{count} submission(s) deleted.")
     return redirect(listing)

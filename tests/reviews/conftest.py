@@ -3,6 +3,7 @@
 import datetime as dt
 import itertools
 import re
+import uuid
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -116,7 +117,7 @@ def attach_cv(application, original_name="cv.pdf", content=PDF_BYTES):
         content_type="application/pdf",
         size=len(content),
     )
-    upload.file.save("applications/cv-key.pdf", ContentFile(content), save=False)
+    upload.file.save(f"applications/{uuid.uuid4().hex}.pdf", ContentFile(content), save=False)
     upload.save()
     return upload
 

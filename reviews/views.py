@@ -80,7 +80,8 @@ class ApplicationIndexView(IndexView):
             raise PermissionDenied
         queryset = scoped(queryset, user, Action.EXPORT)
         export = exports.ApplicationExport(queryset, equality=scoped(queryset, user, Action.VIEW_EQUALITY))
-        log_export(user, queryset, spreadsheet_format, self.request.GET.urlencode())
+        filters = export_filters(self.request.GET, self.model_admin.allowed_filter_params, self.SEARCH_VAR)
+        log_export(user, queryset, spreadsheet_format, filters)
         filename = f"{URL_BASES[self.model_admin.purpose]}-{timezone.localdate():%Y-%m-%d}"
         if spreadsheet_format == "xlsx":
             return exports.xlsx_response(export, filename)
@@ -276,7 +277,22 @@ def equality_answers(application):
     return [(key, display_answer(value)) for key, value in (answers or {}).items()]
 
 
-def log_export(user, queryset, spreadsheet_format, query):
+SEARCH_TERM = "a search term"
+
+
+def export_filters(params, allowed, search_var):
+    """The filters an export used, for the audit log, without personal data.
+
+    Only the listing's own filters (programme, form, status, eligibility, dates) keep their
+    values; a search is recorded as "a search term", never its text (often a name or email).
+    """
+    filters = {key: ", ".join(params.getlist(key)) for key in allowed if any(params.getlist(key))}
+    if params.get(search_var, "").strip():
+        filters["search"] = SEARCH_TERM
+    return filters
+
+
+def log_export(user, queryset, spreadsheet_format, filters):
     """One audit entry per programme in the export, on the programme's page."""
     from campaigns.models import CampaignPage
 
@@ -287,7 +303,7 @@ def log_export(user, queryset, spreadsheet_format, query):
             instance=programme,
             action="application_forms.export",
             user=user,
-            data={"format": spreadsheet_format, "rows": count, "query": query},
+            data={"format": spreadsheet_format, "rows": count, "filters": filters},
         )
 
 

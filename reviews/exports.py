@@ -9,18 +9,18 @@ run as a formula defused) and XLSX cells are written as strings, never as formul
 
 import csv
 import io
-import json
 import tempfile
 
 from django.conf import settings
 from django.db import connection
 from django.db.models import Case, CharField, F, Func, JSONField, Value, When
-from django.db.models.fields.json import KeyTextTransform
+from django.db.models.fields.json import KeyTransform
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
 
+from forms.forms_data import display_answer
 from forms.models import (
     ApplicationFormField,
     ApplicationStatus,
@@ -64,7 +64,7 @@ def neutralise_row(values):
 
 
 def question_columns(queryset):
-    """(clean_name, label) for every question of the forms in ``queryset``, first label wins."""
+    """(clean_name, label, field_type) for every question of the forms in ``queryset``, first wins."""
     page_ids = queryset.order_by().values_list("page_id", flat=True).distinct()
     columns = {}
     fields = (
@@ -72,10 +72,10 @@ def question_columns(queryset):
         .exclude(section=FieldSection.EQUALITY)  # their answers live in EqualityMonitoring only
         .order_by("page_id", "sort_order", "pk")
     )
-    for clean_name, label in fields.values_list("clean_name", "label"):
+    for clean_name, label, field_type in fields.values_list("clean_name", "label", "field_type"):
         if clean_name and clean_name not in columns:
-            columns[clean_name] = label
-    return list(columns.items())
+            columns[clean_name] = (clean_name, label, field_type)
+    return list(columns.values())
 
 
 def equality_columns(queryset):
@@ -102,13 +102,13 @@ class ApplicationExport:
         self.equality_shown = equality
 
     def header(self):
-        labels = [label for _, label in BASE_FIELDS] + [label for _, label in self.questions]
+        labels = [label for _, label in BASE_FIELDS] + [label for _, label, _ in self.questions]
         return neutralise_row(labels + [f"Equality monitoring: {key}" for key in self.equality])
 
     def rows(self):
-        """Neutralised rows; the database pulls each answer out of the JSON (no decoding here)."""
+        """Neutralised rows; the database pulls each answer's JSON value out of ``form_data``."""
         answers = {
-            f"answer_{n}": KeyTextTransform(name, "form_data") for n, (name, _) in enumerate(self.questions)
+            f"answer_{n}": KeyTransform(name, "form_data") for n, (name, _, _) in enumerate(self.questions)
         }
         fields = [name for name, _ in BASE_FIELDS] + list(answers)
         width = len(fields)
@@ -138,11 +138,14 @@ class ApplicationExport:
             name,
             email,
         ]
-        cells += row[8:width]
+        cells += [
+            display_answer(answer, field_type)
+            for answer, (_, _, field_type) in zip(row[8:width], self.questions, strict=True)
+        ]
         if self.equality:
             answers = row[width] or {}
-            cells += [answers.get(key) for key in self.equality]
-        return neutralise_row([list_as_text(cell) for cell in cells])
+            cells += [display_answer(answers.get(key)) for key in self.equality]
+        return neutralise_row(cells)
 
 
 def local_time_text(moment, tz):
@@ -154,17 +157,6 @@ class UKTimeText(Func):
 
     template = "to_char(timezone(%(expressions)s), 'DD/MM/YYYY HH24:MI')"
     output_field = CharField()
-
-
-def list_as_text(answer):
-    """A checkbox answer arrives as JSON text ("["a", "b"]"): shown as "a, b"."""
-    if answer.__class__ is str and answer[:1] == "[":
-        try:
-            items = json.loads(answer)
-        except ValueError:
-            return answer
-        return ", ".join(str(item) for item in items) if isinstance(items, list) else answer
-    return answer
 
 
 def csv_response(export, filename):

@@ -21,6 +21,7 @@ from wagtail.log_actions import log
 from wagtail_modeladmin.views import DeleteView, HistoryView, IndexView, InspectView, WMABaseView
 
 from forms.deletion import delete_applications
+from forms.forms_data import display_answer
 from forms.models import (
     Application,
     ApplicationFile,
@@ -252,20 +253,10 @@ def answers_with_labels(application):
         .order_by("sort_order", "pk")
     )
     answers = []
-    for clean_name, label in fields.values_list("clean_name", "label"):
-        answers.append((label, display_answer(data.pop(clean_name, None))))
+    for clean_name, label, field_type in fields.values_list("clean_name", "label", "field_type"):
+        answers.append((label, display_answer(data.pop(clean_name, None), field_type)))
     answers += [(key, display_answer(value)) for key, value in data.items()]
     return answers
-
-
-def display_answer(value):
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, (list, tuple)):
-        return ", ".join(str(item) for item in value)
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    return str(value)
 
 
 def equality_answers(application):

@@ -113,7 +113,7 @@ def professional_questions():
     ]
 
 
-def application_form(data, today):
+def application_form(data):
     """The spec of a programme's application form page (fields plus page fields)."""
     window = data["form"]
     specific = social_work_questions() if data["profession"] == "social-work" else professional_questions()
@@ -158,7 +158,7 @@ def application_form(data, today):
     }
 
 
-def council_signup_form(data, today):
+def council_signup_form(data):
     """The spec of a programme's council expression-of-interest form (its own prefix)."""
     return {
         "title": "Sign up your council",

@@ -25,7 +25,7 @@ from home.models import HomePage, SiteSettings, StandardPage
 from . import content, form_questions, people
 
 
-def load(today=None, stdout=None):
+def load(today=None):
     """Creates what is missing of the demo site; returns the number of pages created."""
     today = today or timezone.localdate()
     loader = DemoLoader(today)
@@ -112,10 +112,10 @@ class DemoLoader:
             body=[("paragraph", f"<p>{data['article'][3]}</p>"), ("case_study", case_study(data))],
         )
         council_page = self.council_page(campaign, data)
-        self.form_page(campaign, "apply", form_questions.application_form(data, self.today))
-        self.form_page(council_page, "sign-up", form_questions.council_signup_form(data, self.today))
+        self.form_page(campaign, "apply", form_questions.application_form(data))
+        self.form_page(council_page, "sign-up", form_questions.council_signup_form(data))
         people.reviewer_group(campaign)
-        people.demo_applications(campaign, self.today)
+        people.demo_applications(campaign)
 
     def new_campaign(self, index, data):
         body = [("case_study", case_study(data))]

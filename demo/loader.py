@@ -117,7 +117,7 @@ class DemoLoader:
         self.form_page(campaign, "apply", form_questions.application_form(data))
         self.form_page(council_page, "sign-up", form_questions.council_signup_form(data))
         people.reviewer_group(campaign)
-        people.demo_applications(campaign, self.today)
+        people.demo_applications(campaign)
 
     def new_campaign(self, index, data):
         body = [("case_study", case_study(data))]

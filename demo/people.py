@@ -50,7 +50,7 @@ def reviewer_group(programme):
     return group
 
 
-def demo_applications(programme, today):
+def demo_applications(programme):
     """A few applications to the programme's application form, if it has none yet."""
     form_page = (
         ApplicationFormPage.objects.child_of(programme).filter(purpose=FormPurpose.APPLICATION).first()

@@ -246,7 +246,7 @@ def answer_rows(page, request, form, draft):
         if field.question_type == "file":
             answer = draft.files.get(bound.name, {}).get("name", "")
         else:
-            answer = display_answer(form.cleaned_data.get(bound.name))
+            answer = display_answer(form.cleaned_data.get(bound.name), field.question_type)
         anchor = f"{bound.auto_id}_0" if field.question_type in ("radio", "checkboxes") else bound.auto_id
         rows.append(
             {

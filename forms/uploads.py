@@ -204,15 +204,24 @@ def store_one(model, field_name, upload):
 
 
 def discard(files):
-    """Deletes unlinked files and their rows (best effort for the objects)."""
+    """Deletes unlinked files: each object, then its row; returns how many went.
+
+    A file whose object cannot be deleted (storage unavailable) keeps its row, so
+    ``clean_application_uploads`` finds it and tries again.
+    """
+    deleted = 0
     for application_file in files:
+        try:
+            if application_file.file.name:
+                private_storage().delete(application_file.file.name)
+        except Exception as error:
+            logger.warning("Could not delete an uploaded file: %s", type(error).__name__)
+            continue
         with transaction.atomic():
             if application_file.pk:
                 application_file.delete()
-        try:
-            private_storage().delete(application_file.file.name)
-        except Exception as error:  # the orphan clean-up command retries
-            logger.warning("Could not delete an uploaded file: %s", type(error).__name__)
+        deleted += 1
+    return deleted
 
 
 def discard_ids(ids):

@@ -8,6 +8,7 @@ from django.contrib.admin.filters import ListFilter
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.dateparse import parse_date
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin
@@ -15,7 +16,14 @@ from wagtail_modeladmin.options import ModelAdmin
 from campaigns.models import CampaignPage
 from forms.models import Application, ApplicationFormPage, FormPurpose
 from reviews.models import ProgrammeAccess
-from reviews.permissions import ApplicationPermissionHelper, has_action_permission, programme_ids_for_user
+from reviews.permissions import (
+    Action,
+    ApplicationPermissionHelper,
+    ProgrammeRights,
+    applications_for_user,
+    filter_form_pages_for_user,
+    programmes_for_user,
+)
 from reviews.views import (
     ApplicationDeleteView,
     ApplicationHistoryView,
@@ -31,10 +39,7 @@ class ProgrammeFilter(SimpleListFilter):
     parameter_name = "programme"
 
     def lookups(self, request, model_admin):
-        programmes = CampaignPage.objects.order_by("title")
-        allowed = programme_ids_for_user(request.user)
-        if allowed is not None:
-            programmes = programmes.filter(pk__in=allowed)
+        programmes = programmes_for_user(request.user, Action.VIEW).order_by("title")
         return [(str(pk), title) for pk, title in programmes.values_list("pk", "title")]
 
     def queryset(self, request, queryset):
@@ -51,11 +56,7 @@ class FormPageFilter(SimpleListFilter):
 
     def lookups(self, request, model_admin):
         pages = ApplicationFormPage.objects.filter(purpose=model_admin.purpose).order_by("path")
-        allowed = programme_ids_for_user(request.user)
-        if allowed is not None:
-            pages = pages.filter(
-                pk__in=Application.objects.filter(programme_id__in=allowed).values("page_id")
-            )
+        pages = filter_form_pages_for_user(request.user, pages)
         return [
             (str(page.pk), page.get_admin_display_title())
             for page in pages.only("id", "title", "draft_title")
@@ -112,9 +113,13 @@ class ApplicationButtonHelper(ButtonHelper):
         buttons = []
         if "inspect" not in exclude:
             buttons.append(self.inspect_button(obj.pk, classnames_add, classnames_exclude))
-        if "delete" not in exclude and has_action_permission(self.request.user, "delete"):
+        if "delete" not in exclude and obj.programme_id in self.deletable:
             buttons.append(self.delete_button(obj.pk, classnames_add, classnames_exclude))
         return buttons
+
+    @cached_property
+    def deletable(self):
+        return ProgrammeRights(self.request.user, Action.DELETE)
 
     def get_primary_button(self, obj):
         return self.inspect_button(obj.pk)
@@ -173,10 +178,8 @@ class BaseApplicationAdmin(ModelAdmin):
 
     def get_queryset(self, request):
         """Only the user's programmes and this listing's purpose; only the listed columns."""
-        from reviews.permissions import applications_for_user
-
         return (
-            applications_for_user(request.user, "view", self.purpose)
+            applications_for_user(request.user, Action.VIEW, self.purpose)
             .only("id", "reference", "applicant_name", "submit_time", "status", "eligibility", "programme_id")
             .order_by(*self.ordering)
         )

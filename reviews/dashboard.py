@@ -11,7 +11,7 @@ from wagtail.admin.ui.components import Component
 from campaigns.models import CampaignPage
 from forms.choices import Window
 from forms.models import Application, ApplicationFormPage, ApplicationStatus, FormPurpose
-from reviews.permissions import has_action_permission, programme_ids_for_user
+from reviews.permissions import Action, programmes_for_user
 
 CHART_DAYS = 30
 CHART_WIDTH = 300
@@ -30,18 +30,10 @@ class ProgrammeFigures:
     places_left: int | None
     bars: list = field(default_factory=list)
 
-    @property
-    def busiest_day(self):
-        return max(self.per_day, key=lambda item: item[1]) if self.per_day else None
-
 
 def visible_programmes(user):
     """The programmes whose applications the user may see, by title."""
-    if not has_action_permission(user, "view"):
-        return CampaignPage.objects.none()
-    programmes = CampaignPage.objects.order_by("title")
-    allowed = programme_ids_for_user(user)
-    return programmes if allowed is None else programmes.filter(pk__in=allowed)
+    return programmes_for_user(user, Action.VIEW).order_by("title")
 
 
 def programme_figures(programme, now=None):
@@ -64,7 +56,7 @@ def programme_figures(programme, now=None):
     ]
     statuses = dict(applications.values_list("status").annotate(count=Count("pk")).order_by())
     by_status = [(label, statuses.get(value, 0)) for value, label in ApplicationStatus.choices]
-    form_page = forms.child_of(programme).live().order_by("path").first()
+    form_page = forms.child_of(programme).live().with_places_taken().order_by("path").first()
     days_left, places_left = window_figures(form_page, programme, statuses, now)
     figures = ProgrammeFigures(programme, per_day, by_status, sum(statuses.values()), days_left, places_left)
     figures.bars = chart_bars(per_day)
@@ -74,16 +66,17 @@ def programme_figures(programme, now=None):
 def window_figures(form_page, programme, statuses, now):
     """Days until the form closes (None without a deadline) and places left (None if unlimited).
 
-    Places come from the form's own cap when it has one (counted as the form counts them), else
-    from the programme's places less the applications offered or placed.
+    Places come from the form's own cap when it has one (``places_taken``, annotated by
+    ``with_places_taken`` as the form counts them), else from the programme's places less the
+    applications offered or placed.
     """
     if form_page is None:
         return None, None
-    state = form_page.window_state(now)
+    state = form_page.window_state(now, places_taken=form_page.places_taken)
     days_left = state.days_left if state.closes_at and state.state != Window.CLOSED else None
     places_left = None
-    if getattr(form_page, "places", None) is not None:
-        places_left = max(form_page.places - form_page.count_places_taken(), 0)
+    if form_page.places is not None:
+        places_left = max(form_page.places - form_page.places_taken, 0)
     elif programme.places is not None:
         taken = statuses.get(ApplicationStatus.OFFERED, 0) + statuses.get(ApplicationStatus.PLACED, 0)
         places_left = max(programme.places - taken, 0)

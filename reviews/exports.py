@@ -2,24 +2,25 @@
 
 Rows are read with ``values_list(...).iterator(chunk_size=...)`` (no model instances, no
 result cache). CSV is streamed in ~64 KB pieces; XLSX is written by openpyxl's write-only
-workbook to a temporary file, which is then streamed out and deleted. Every cell is passed
-through ``neutralise`` so a spreadsheet never runs an applicant's text as a formula.
+workbook to a temporary file, which is then streamed out and deleted. Every row is passed
+through ``neutralise_row`` (control characters removed first, then text a spreadsheet would
+run as a formula defused) and XLSX cells are written as strings, never as formulas.
 """
 
 import csv
 import io
-import json
 import tempfile
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import CharField, F, Func, Value
-from django.db.models.fields.json import KeyTextTransform
+from django.db.models import Case, CharField, F, Func, JSONField, Value, When
+from django.db.models.fields.json import KeyTransform
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
 
+from forms.forms_data import display_answer
 from forms.models import (
     ApplicationFormField,
     ApplicationStatus,
@@ -29,9 +30,10 @@ from forms.models import (
 from forms.models.pages import FieldSection
 
 CHUNK_SIZE = 2000
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-FORMULA_FIRST = frozenset("".join(FORMULA_PREFIXES))
-SPECIAL_FIRST = FORMULA_FIRST | {"["}  # "[" starts a checkbox answer's JSON list
+#: A cell whose text starts with one of these (after any spaces) gets a leading "'" (OWASP).
+FORMULA_FIRST = frozenset("=+-@\t\r")
+#: The most characters a spreadsheet cell holds (Excel's limit), the "'" included.
+MAX_CELL_LENGTH = 32767
 STATUS_LABELS = dict(ApplicationStatus.choices)
 ELIGIBILITY_LABELS = dict(EligibilityResult.choices)
 BASE_FIELDS = (
@@ -46,20 +48,23 @@ BASE_FIELDS = (
 )
 
 
-def neutralise(value):
-    """The cell text for ``value``; text a spreadsheet would run as a formula starts with '."""
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        value = ", ".join(str(item) for item in value)
-    text = str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
+def neutralise_row(values):
+    """The cell texts for ``values``: control characters removed, then formulas defused.
+
+    The order matters: a control character before "=" would hide the formula from the
+    check and then be stripped by the spreadsheet writer, leaving a live formula.
+    """
+    texts = ["" if value is None else value if value.__class__ is str else str(value) for value in values]
+    if ILLEGAL_CHARACTERS_RE.search("".join(texts)):  # rare: one search per row, not per cell
+        texts = [ILLEGAL_CHARACTERS_RE.sub("", text) for text in texts]
+    return [
+        "'" + text[: MAX_CELL_LENGTH - 1] if text.lstrip(" ")[:1] in FORMULA_FIRST else text[:MAX_CELL_LENGTH]
+        for text in texts
+    ]
 
 
 def question_columns(queryset):
-    """(clean_name, label) for every question of the forms in ``queryset``, first label wins."""
+    """(clean_name, label, field_type) for every question of the forms in ``queryset``, first wins."""
     page_ids = queryset.order_by().values_list("page_id", flat=True).distinct()
     columns = {}
     fields = (
@@ -67,10 +72,10 @@ def question_columns(queryset):
         .exclude(section=FieldSection.EQUALITY)  # their answers live in EqualityMonitoring only
         .order_by("page_id", "sort_order", "pk")
     )
-    for clean_name, label in fields.values_list("clean_name", "label"):
+    for clean_name, label, field_type in fields.values_list("clean_name", "label", "field_type"):
         if clean_name and clean_name not in columns:
-            columns[clean_name] = label
-    return list(columns.items())
+            columns[clean_name] = (clean_name, label, field_type)
+    return list(columns.values())
 
 
 def equality_columns(queryset):
@@ -84,28 +89,35 @@ def equality_columns(queryset):
 
 
 class ApplicationExport:
-    """The header and rows of one export; equality columns only when ``with_equality``."""
+    """The header and rows of one export.
 
-    def __init__(self, queryset, with_equality=False):
+    ``equality`` is the part of ``queryset`` whose equality-monitoring answers may be shown
+    (None: nobody's); only those rows fill the equality columns, which exist only if they do.
+    """
+
+    def __init__(self, queryset, equality=None):
         self.queryset = queryset.order_by("submit_time", "pk")
         self.questions = question_columns(queryset)
-        self.equality = equality_columns(queryset) if with_equality else []
+        self.equality = equality_columns(equality) if equality is not None else []
+        self.equality_shown = equality
 
     def header(self):
-        labels = [label for _, label in BASE_FIELDS] + [label for _, label in self.questions]
-        return [neutralise(label) for label in labels] + [
-            neutralise(f"Equality monitoring: {key}") for key in self.equality
-        ]
+        labels = [label for _, label in BASE_FIELDS] + [label for _, label, _ in self.questions]
+        return neutralise_row(labels + [f"Equality monitoring: {key}" for key in self.equality])
 
     def rows(self):
-        """Neutralised rows; the database pulls each answer out of the JSON (no decoding here)."""
+        """Neutralised rows; the database pulls each answer's JSON value out of ``form_data``."""
         answers = {
-            f"answer_{n}": KeyTextTransform(name, "form_data") for n, (name, _) in enumerate(self.questions)
+            f"answer_{n}": KeyTransform(name, "form_data") for n, (name, _, _) in enumerate(self.questions)
         }
         fields = [name for name, _ in BASE_FIELDS] + list(answers)
         width = len(fields)
         if self.equality:
-            fields.append("equality_monitoring__answers")
+            answers["shown_equality"] = Case(
+                When(pk__in=self.equality_shown.values("pk"), then=F("equality_monitoring__answers")),
+                output_field=JSONField(),
+            )
+            fields.append("shown_equality")
         if connection.vendor == "postgresql":  # the database formats the time: no parsing here
             answers["submitted_text"] = UKTimeText(Value(settings.TIME_ZONE), F("submit_time"))
             fields[1] = "submitted_text"
@@ -126,17 +138,14 @@ class ApplicationExport:
             name,
             email,
         ]
-        cells += row[8:width]
+        cells += [
+            display_answer(answer, field_type)
+            for answer, (_, _, field_type) in zip(row[8:width], self.questions, strict=True)
+        ]
         if self.equality:
             answers = row[width] or {}
-            cells += [answers.get(key) for key in self.equality]
-        # Plain text passes straight through; anything else (None, a list, a formula) is neutralised.
-        return [
-            cell
-            if cell.__class__ is str and cell[:1] not in SPECIAL_FIRST
-            else neutralise(list_as_text(cell))
-            for cell in cells
-        ]
+            cells += [display_answer(answers.get(key)) for key in self.equality]
+        return neutralise_row(cells)
 
 
 def local_time_text(moment, tz):
@@ -148,16 +157,6 @@ class UKTimeText(Func):
 
     template = "to_char(timezone(%(expressions)s), 'DD/MM/YYYY HH24:MI')"
     output_field = CharField()
-
-
-def list_as_text(answer):
-    """A checkbox answer arrives as JSON text ("["a", "b"]"): shown as "a, b"."""
-    if answer.__class__ is str and answer[:1] == "[":
-        try:
-            return json.loads(answer)
-        except ValueError:
-            return answer
-    return answer
 
 
 def csv_response(export, filename):
@@ -186,9 +185,9 @@ def xlsx_response(export, filename):
     """An XLSX written in write-only mode to a temporary file, streamed and then deleted."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Applications")
-    sheet.append(export.header())
+    sheet.append(text_cells(sheet, export.header()))
     for row in export.rows():
-        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", cell) for cell in row])
+        sheet.append(text_cells(sheet, row))
     temporary = tempfile.NamedTemporaryFile(suffix=".xlsx")  # noqa: SIM115 - FileResponse closes it
     workbook.save(temporary)
     temporary.seek(0)
@@ -198,6 +197,16 @@ def xlsx_response(export, filename):
         filename=f"{filename}.xlsx",
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
+
+
+def text_cells(sheet, texts):
+    """Cells typed as text: openpyxl would otherwise write "=…" as a formula and "#N/A" as an error."""
+    cells = []
+    for text in texts:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.data_type = "s"
+        cells.append(cell)
+    return cells
 
 
 def _attachment(response, filename):

@@ -2,6 +2,8 @@
 reviewers take (status change, note, bulk status, CV download, export), each permission-checked
 against the user's programmes and each written to Wagtail's audit log."""
 
+from typing import NamedTuple
+
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import InvalidPage
@@ -18,6 +20,8 @@ from wagtail.admin import messages
 from wagtail.log_actions import log
 from wagtail_modeladmin.views import DeleteView, HistoryView, IndexView, InspectView, WMABaseView
 
+from forms.deletion import delete_applications
+from forms.forms_data import display_answer
 from forms.models import (
     Application,
     ApplicationFile,
@@ -27,10 +31,9 @@ from forms.models import (
     FormPurpose,
 )
 from forms.models.pages import FieldSection
-from forms.storage import private_storage
 from reviews import exports
 from reviews.models import ApplicationNote
-from reviews.permissions import applications_for_user, can_view_equality, has_action_permission
+from reviews.permissions import Action, applications_for_user, holds_anywhere, programmes_for_user, scoped
 from reviews.pipeline import InvalidTransition, allowed_transitions, change_status
 from reviews.status_emails import render_status_email, send_status_email
 
@@ -51,7 +54,7 @@ def purpose_of(application):
 
 def scoped_application(user, pk, action):
     """The application ``pk`` if the user may ``action`` it; 404 if it is not theirs to see."""
-    if not applications_for_user(user, "view").filter(pk=pk).exists():
+    if not applications_for_user(user, Action.VIEW).filter(pk=pk).exists():
         raise Http404
     if not applications_for_user(user, action).filter(pk=pk).exists():
         raise PermissionDenied
@@ -74,10 +77,12 @@ class ApplicationIndexView(IndexView):
     def as_spreadsheet(self, queryset, spreadsheet_format):
         """Streams the filtered listing as CSV or XLSX, if the user may export; logs it."""
         user = self.request.user
-        if not has_action_permission(user, "export"):
+        if not holds_anywhere(user, Action.EXPORT):
             raise PermissionDenied
-        export = exports.ApplicationExport(queryset, with_equality=can_view_equality(user))
-        log_export(user, queryset, spreadsheet_format, self.request.GET.urlencode())
+        queryset = scoped(queryset, user, Action.EXPORT)
+        export = exports.ApplicationExport(queryset, equality=scoped(queryset, user, Action.VIEW_EQUALITY))
+        filters = export_filters(self.request.GET, self.model_admin.allowed_filter_params, self.SEARCH_VAR)
+        log_export(user, queryset, spreadsheet_format, filters)
         filename = f"{URL_BASES[self.model_admin.purpose]}-{timezone.localdate():%Y-%m-%d}"
         if spreadsheet_format == "xlsx":
             return exports.xlsx_response(export, filename)
@@ -103,8 +108,8 @@ class ApplicationIndexView(IndexView):
                 (k, v) for k, values in self.params.lists() if k not in ("q", "p") for v in values
             ],
             "inspect_url_name": self.url_helper.get_action_url_name("inspect"),
-            "can_export": has_action_permission(user, "export"),
-            "can_change": has_action_permission(user, "change"),
+            "export_offer": export_offer(user),
+            "can_change": holds_anywhere(user, Action.CHANGE),
             "statuses": ApplicationStatus.choices,
             "export_query": self.request.GET.urlencode(),
         }
@@ -127,6 +132,29 @@ class ApplicationIndexView(IndexView):
             )
             headers.append((label, link, state))
         return headers
+
+
+class ExportOffer(NamedTuple):
+    """Whether the listing offers exports, and a note naming the programmes they hold ("" if all)."""
+
+    available: bool
+    note: str = ""
+
+
+def export_offer(user):
+    """The listing's ExportOffer for ``user``.
+
+    An export holds the listed applications of the programmes the user may both view and
+    export; the note appears when the user views programmes they may not export.
+    """
+    viewable = programmes_for_user(user, Action.VIEW)
+    exportable = scoped(viewable, user, Action.EXPORT, field="pk")
+    titles = list(exportable.order_by("title").values_list("title", flat=True))
+    if not titles:
+        return ExportOffer(False)
+    if viewable.exclude(pk__in=exportable.values("pk")).exists():
+        return ExportOffer(True, f"Exports hold only the applications of {', '.join(titles)}.")
+    return ExportOffer(True)
 
 
 def with_programme_titles(applications):
@@ -168,11 +196,9 @@ def describe_filter(spec):
 class ScopedInstanceMixin:
     """Answers 404 for an application outside the user's programmes or this listing's purpose."""
 
-    scope_action = "view"
-
     def dispatch(self, request, *args, **kwargs):
-        scoped = applications_for_user(request.user, "view", self.model_admin.purpose)
-        if not scoped.filter(pk=self.instance.pk).exists():
+        viewable = applications_for_user(request.user, Action.VIEW, self.model_admin.purpose)
+        if not viewable.filter(pk=self.instance.pk).exists():
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 
@@ -193,10 +219,14 @@ class ApplicationInspectView(ScopedInstanceMixin, InspectView):
             "allowed_statuses": [
                 (value, ApplicationStatus(value).label) for value in allowed_transitions(application.status)
             ],
-            "can_change": applications_for_user(user, "change").filter(pk=application.pk).exists(),
+            "can_change": applications_for_user(user, Action.CHANGE).filter(pk=application.pk).exists(),
             "status_changes": application.status_changes.select_related("user"),
             "notes": application.notes.select_related("user"),
-            "equality": equality_answers(application) if can_view_equality(user) else None,
+            "equality": (
+                equality_answers(application)
+                if applications_for_user(user, Action.VIEW_EQUALITY).filter(pk=application.pk).exists()
+                else None
+            ),
             "form_page": ApplicationFormPage.objects.filter(pk=application.page_id).first(),
         }
         context.update(kwargs)
@@ -207,10 +237,7 @@ class ApplicationDeleteView(ScopedInstanceMixin, DeleteView):
     """Deletes one application (logged as wagtail.delete) and then its stored files."""
 
     def delete_instance(self):
-        names = list(self.instance.files.values_list("file", flat=True))
-        self.instance.delete()
-        storage = private_storage()
-        transaction.on_commit(lambda: [storage.delete(name) for name in names if name])
+        delete_applications(Application.objects.filter(pk=self.instance.pk))
 
 
 class ApplicationHistoryView(ScopedInstanceMixin, HistoryView):
@@ -226,20 +253,10 @@ def answers_with_labels(application):
         .order_by("sort_order", "pk")
     )
     answers = []
-    for clean_name, label in fields.values_list("clean_name", "label"):
-        answers.append((label, display_answer(data.pop(clean_name, None))))
+    for clean_name, label, field_type in fields.values_list("clean_name", "label", "field_type"):
+        answers.append((label, display_answer(data.pop(clean_name, None), field_type)))
     answers += [(key, display_answer(value)) for key, value in data.items()]
     return answers
-
-
-def display_answer(value):
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, (list, tuple)):
-        return ", ".join(str(item) for item in value)
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    return str(value)
 
 
 def equality_answers(application):
@@ -251,7 +268,22 @@ def equality_answers(application):
     return [(key, display_answer(value)) for key, value in (answers or {}).items()]
 
 
-def log_export(user, queryset, spreadsheet_format, query):
+SEARCH_TERM = "a search term"
+
+
+def export_filters(params, allowed, search_var):
+    """The filters an export used, for the audit log, without personal data.
+
+    Only the listing's own filters (programme, form, status, eligibility, dates) keep their
+    values; a search is recorded as "a search term", never its text (often a name or email).
+    """
+    filters = {key: ", ".join(params.getlist(key)) for key in allowed if any(params.getlist(key))}
+    if params.get(search_var, "").strip():
+        filters["search"] = SEARCH_TERM
+    return filters
+
+
+def log_export(user, queryset, spreadsheet_format, filters):
     """One audit entry per programme in the export, on the programme's page."""
     from campaigns.models import CampaignPage
 
@@ -262,7 +294,7 @@ def log_export(user, queryset, spreadsheet_format, query):
             instance=programme,
             action="application_forms.export",
             user=user,
-            data={"format": spreadsheet_format, "rows": count, "query": query},
+            data={"format": spreadsheet_format, "rows": count, "filters": filters},
         )
 
 
@@ -273,7 +305,7 @@ def status_change_view(request, pk):
     With "email the applicant" ticked, the first POST shows the email for review; the second
     (``confirm``) makes the change and queues the email.
     """
-    application = scoped_application(request.user, pk, "change")
+    application = scoped_application(request.user, pk, Action.CHANGE)
     to_status = request.POST.get("to_status", "")
     note = request.POST.get("note", "").strip()
     expected = request.POST.get("expected_status") or None
@@ -337,7 +369,7 @@ def log_status_change(user, application, change):
 @require_POST
 def add_note_view(request, pk):
     """Adds a reviewer's note to an application."""
-    application = scoped_application(request.user, pk, "change")
+    application = scoped_application(request.user, pk, Action.CHANGE)
     text = request.POST.get("text", "").strip()
     inspect_url = admin_url(purpose_of(application), "inspect", quote(application.pk))
     if not text:
@@ -360,7 +392,7 @@ def bulk_status_view(request):
     if not ids or len(ids) != len(request.POST.getlist("ids")):
         messages.error(request, "Select one or more applications first.")
         return HttpResponseRedirect(back)
-    permitted = applications_for_user(request.user, "change").filter(pk__in=ids)
+    permitted = applications_for_user(request.user, Action.CHANGE).filter(pk__in=ids)
     if permitted.count() != len(set(ids)):
         raise PermissionDenied
     changed, refused = [], []
@@ -389,7 +421,7 @@ def download_file_view(request, pk):
     application_file = get_object_or_404(ApplicationFile.objects.select_related("application"), pk=pk)
     if application_file.application_id is None:
         raise Http404
-    application = scoped_application(request.user, application_file.application_id, "view")
+    application = scoped_application(request.user, application_file.application_id, Action.VIEW)
     filename = safe_filename(application.reference, application_file.original_name)
     log(
         instance=application,
@@ -426,7 +458,7 @@ def safe_filename(reference, original_name):
 def submissions_view(request, page_id):
     """The form page's own "submissions" link: our listing, filtered to that form."""
     page = get_object_or_404(ApplicationFormPage, pk=page_id)
-    if not applications_for_user(request.user, "view").exists() and not request.user.is_superuser:
+    if not holds_anywhere(request.user, Action.VIEW):
         raise PermissionDenied
     return redirect(f"{admin_url(page.purpose, 'index')}?form={page.pk}")
 
@@ -439,7 +471,7 @@ def delete_submissions_view(request, page_id):
     """
     page = get_object_or_404(ApplicationFormPage, pk=page_id)
     ids = [value for value in request.GET.getlist("selected-submissions") if value.isdigit()]
-    submissions = applications_for_user(request.user, "delete").filter(page=page, pk__in=ids)
+    submissions = applications_for_user(request.user, Action.DELETE).filter(page=page, pk__in=ids)
     listing = f"{admin_url(page.purpose, 'index')}?form={page.pk}"
     if request.method != "POST":
         return TemplateResponse(
@@ -447,11 +479,10 @@ def delete_submissions_view(request, page_id):
             "reviews/confirm_delete_submissions.html",
             {"page": page, "submissions": submissions, "listing": listing},
         )
-    count = 0
     with transaction.atomic():
-        for application in submissions.select_for_update():
+        locked = list(submissions.select_for_update())
+        for application in locked:
             log(instance=application, action="wagtail.delete", user=request.user)
-            application.delete()
-            count += 1
+        count = delete_applications(Application.objects.filter(pk__in=[item.pk for item in locked]))
     messages.success(request, f"{count} submission(s) deleted.")
     return redirect(listing)

@@ -2,6 +2,8 @@
 
 import datetime as dt
 import itertools
+import re
+import uuid
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -85,6 +87,17 @@ def make_application(
     return application
 
 
+def listed(response):
+    """The references of the rows in a listing response."""
+    assert response.status_code == 200
+    return set(re.findall(r'aria-label="Select ([^"]+)"', response.content.decode()))
+
+
+def denied(response):
+    """Wagtail answers a refused admin view with 403 or a redirect to the dashboard with a message."""
+    return response.status_code == 403 or (response.status_code == 302 and response["Location"] == "/admin/")
+
+
 def download(response):
     """(Content-Disposition, body or None) of a CV download: streamed locally, signed URL on S3."""
     from urllib.parse import parse_qs, urlparse
@@ -104,7 +117,7 @@ def attach_cv(application, original_name="cv.pdf", content=PDF_BYTES):
         content_type="application/pdf",
         size=len(content),
     )
-    upload.file.save("applications/cv-key.pdf", ContentFile(content), save=False)
+    upload.file.save(f"applications/{uuid.uuid4().hex}.pdf", ContentFile(content), save=False)
     upload.save()
     return upload
 

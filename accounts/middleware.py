@@ -7,9 +7,11 @@ from django.utils.http import urlencode
 
 from accounts.two_factor import confirmed_device, two_factor_required
 
-# Pages a signed-in user may reach before the second step, by the step they are on.
-OPEN_BEFORE_CODE = {"accounts_two_factor_verify", "wagtailadmin_logout"}
-OPEN_BEFORE_SETUP = {"accounts_two_factor_setup", "wagtailadmin_logout"}
+# Pages a signed-in user may reach before the second step, by the step they are on: the
+# step's page, sign-out, and the admin's translations and icons those pages load.
+ALWAYS_OPEN = {"wagtailadmin_logout", "wagtailadmin_javascript_catalog", "wagtailadmin_sprite"}
+OPEN_BEFORE_CODE = {"accounts_two_factor_verify", *ALWAYS_OPEN}
+OPEN_BEFORE_SETUP = {"accounts_two_factor_setup", *ALWAYS_OPEN}
 
 
 class TwoFactorMiddleware:

@@ -65,6 +65,7 @@ def test_trying_while_locked_out_starts_the_wait_again_as_the_page_says(client, 
 
 def test_lockout_is_for_that_username_from_that_address_only(client, editor, reviewer, settings):
     fail_until_locked(client, "editor", settings.AXES_FAILURE_LIMIT, address="203.0.113.7")
+    assert sign_in(client, "editor", PASSWORD, address="203.0.113.7").status_code == 429
     assert sign_in(client, "reviewer", PASSWORD, address="203.0.113.7").status_code == 302
     client.logout()
     assert sign_in(client, "editor", PASSWORD, address="198.51.100.2").status_code == 302
@@ -76,3 +77,5 @@ def test_signing_in_clears_the_count_of_wrong_passwords(client, editor, settings
             sign_in(client, "editor", "not-the-password")
         assert sign_in(client, "editor", PASSWORD).status_code == 302
         client.logout()
+    assert fail_until_locked(client, "editor", settings.AXES_FAILURE_LIMIT).status_code == 429
+    assert sign_in(client, "editor", PASSWORD).status_code == 429

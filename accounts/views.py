@@ -28,9 +28,13 @@ def locked_out(request, original_response=None, credentials=None):
     Each attempt while locked out starts the wait again (AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT),
     so the wait runs from this attempt."""
     attempted_at = getattr(request, "axes_attempt_time", None) or timezone.now()
-    retry_at = next_whole_minute(attempted_at + get_cool_off(request))
-    seconds = math.ceil((retry_at - timezone.now()).total_seconds())
-    context = {"title": "Sign-in paused", "retry_at": retry_at, "minutes": math.ceil(seconds / 60)}
+    unlocks_at = attempted_at + get_cool_off(request)
+    seconds = math.ceil((unlocks_at - timezone.now()).total_seconds())
+    context = {
+        "title": "Sign-in paused",
+        "retry_at": next_whole_minute(unlocks_at),
+        "minutes": math.ceil(seconds / 60),
+    }
     response = render(request, "accounts/locked_out.html", context, status=429)
     response["Retry-After"] = str(seconds)
     return response

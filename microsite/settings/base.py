@@ -22,7 +22,7 @@ def env_bool(name, default=False):
     value = os.environ.get(name, "").strip()
     if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    return value.lower() in {"1", "true", "yes", "on"}
 
 
 def env_list(name, default=""):

@@ -1,6 +1,8 @@
 """Fixtures shared by every test: the site root, the S3 bucket, the browser, axe-core."""
 
 import os
+import subprocess
+import sys
 
 import pytest
 from django.conf import settings
@@ -120,6 +122,24 @@ def axe_violations(page, context=None):
         f"{violation['nodes'][0]['html'][:200]})"
         for violation in results.response["violations"]
     ]
+
+
+def run_python(args, env):
+    """Runs the project's Python in the project folder with exactly ``env``; returns the result."""
+    return subprocess.run(  # noqa: S603
+        [sys.executable, *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def sign_in(client, username, password, address="127.0.0.1"):
+    """Signs in through the admin's sign-in form, as a person does (django-axes counts it)."""
+    return client.post("/admin/login/", {"username": username, "password": password}, REMOTE_ADDR=address)
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""The layers hold: home <- campaigns <- forms <- reviews, demo on top, search apart (import-linter)."""
+"""The layers hold: home <- campaigns <- forms <- reviews, demo and accounts on top (apart from each
+other), search apart (import-linter)."""
 
 import shutil
 import subprocess
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-PACKAGES = ["home", "campaigns", "forms", "reviews", "demo", "search", "microsite"]
+PACKAGES = ["home", "campaigns", "forms", "reviews", "demo", "search", "accounts", "microsite"]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
@@ -38,6 +39,8 @@ def test_the_project_keeps_every_import_contract():
         ("home/models.py", "from campaigns.models import CampaignPage", "home.models -> campaigns.models"),
         ("forms/flow.py", "from reviews import permissions", "forms.flow -> reviews.permissions"),
         ("search/views.py", "from forms.models import Application", "search.views -> forms.models"),
+        ("reviews/views.py", "from accounts import two_factor", "reviews.views -> accounts.two_factor"),
+        ("accounts/views.py", "from demo import loader", "accounts.views -> demo.loader"),
     ],
 )
 def test_an_import_against_the_layers_breaks_the_contract(tmp_path, module, upward_import, broken):

@@ -5,9 +5,11 @@ documented in the README and in `.env.example`.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -15,11 +17,12 @@ BASE_DIR = PROJECT_DIR.parent
 
 
 def env_bool(name, default=False):
-    """Read a true/false environment variable ("1", "true", "yes", "on" are true)."""
-    value = os.environ.get(name)
-    if value is None:
+    """Read a true/false environment variable ("1", "true", "yes", "on" are true; unset or blank
+    is the default, so a blank line copied from .env.example never turns a protection off)."""
+    value = os.environ.get(name, "").strip()
+    if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    return value.lower() in {"1", "true", "yes", "on"}
 
 
 def env_list(name, default=""):
@@ -42,6 +45,7 @@ INSTALLED_APPS = [
     "reviews",
     "demo",
     "search",
+    "accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -63,6 +67,10 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -73,6 +81,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "microsite.csp.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -80,9 +89,13 @@ MIDDLEWARE = [
     "forms.middleware.RefuseOversizedApplications",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "microsite.urls"
@@ -132,15 +145,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# The admin sign-in goes through django-axes first, which refuses a locked-out user.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After this many wrong passwords for one username from one address, that pair is locked
+# out for ADMIN_LOGIN_LOCKOUT_MINUTES; each attempt while locked out starts the wait again
+# (the lockout page says so); a successful sign-in clears the count.
+AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ADMIN_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+# Two-factor sign-in (TOTP) for admin users who can see applications (superusers and anyone
+# with application_forms.view_application); others may turn it on for themselves.
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", True)
+OTP_TOTP_ISSUER = "Return to Work"
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
-USE_I18N = True
-USE_TZ = True
 
-STATICFILES_FINDERS = [
-    "django.contrib.staticfiles.finders.FileSystemFinder",
-    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
-]
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATIC_URL = "/static/"
@@ -200,7 +226,8 @@ STORAGES["staticfiles"] = {
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
 }
 
-# Uploads: the request size limits keep a hostile body from exhausting memory.
+# Uploads: Django's defaults keep a hostile body from exhausting memory (form fields at most
+# 2.5 MB in memory, larger files go to a temporary file); one file is at most this large.
 APPLICATION_UPLOAD_MAX_BYTES = int(os.environ.get("APPLICATION_UPLOAD_MAX_BYTES", 10 * 1024 * 1024))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 # Application POSTs accepted per window (seconds) from one applicant's session, and from one
@@ -218,8 +245,6 @@ APPLICATION_ORPHAN_HOURS = int(os.environ.get("APPLICATION_ORPHAN_HOURS", "48"))
 # Attempts the email task makes (1, 2, 4 … minutes apart) before leaving it to
 # `manage.py retry_application_emails`.
 APPLICATION_EMAIL_MAX_ATTEMPTS = int(os.environ.get("APPLICATION_EMAIL_MAX_ATTEMPTS", "6"))
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Optional virus scanning through clamd; fails closed when configured.
 CLAMD_HOST = os.environ.get("CLAMD_HOST", "")
@@ -242,33 +267,59 @@ TASKS = {
     }
 }
 
-# Cache: Redis when REDIS_URL is set (shared by all app servers), else local memory.
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Sessions live in the database, so any app server can answer any request.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
-SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = False
+def cache_settings(redis_url):
+    """Redis when REDIS_URL is set (shared by all app servers), else this process's memory."""
+    if redis_url:
+        return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}}
+    return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+CACHES = cache_settings(os.environ.get("REDIS_URL", ""))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Return to Work"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+
+
+def public_media_origins():
+    """Origins that serve public media (images), beyond this site's own, for the CSP."""
+    if AWS_S3_CUSTOM_DOMAIN:
+        return [f"https://{AWS_S3_CUSTOM_DOMAIN}"]
+    if AWS_S3_ENDPOINT_URL:
+        return [AWS_S3_ENDPOINT_URL.rstrip("/")]
+    if AWS_STORAGE_BUCKET_NAME:
+        bucket, region = AWS_STORAGE_BUCKET_NAME, AWS_S3_REGION_NAME
+        return [f"https://{bucket}.s3.amazonaws.com", f"https://{bucket}.s3.{region}.amazonaws.com"]
+    return []
+
+
+# Content-Security-Policy (django-csp): scripts only from this site or carrying the request's
+# nonce, no plugins, no <base>, framed only by this site (Wagtail's preview), videos from
+# YouTube and Vimeo. The Wagtail admin gets it report-only: microsite/csp.py, docs/security.md.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "img-src": [SELF, *public_media_origins()],
+        "frame-src": [
+            SELF,
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+    }
+}
 
 LOGGING = {
     "version": 1,

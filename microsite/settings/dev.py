@@ -3,6 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
+from .base import STORAGES, env_bool
 
 DEBUG = True
 # Development-only key: dev settings are never used in production (wsgi.py defaults to
@@ -17,9 +18,10 @@ TASKS = {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
     }
 }
-STORAGES["staticfiles"] = {  # noqa: F405
-    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-}
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+
+# Two-factor sign-in for the admin only when asked for (production requires it by default).
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", False)
 
 # Serve static files from the app folders without collectstatic.
 WHITENOISE_USE_FINDERS = True

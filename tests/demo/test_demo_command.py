@@ -3,11 +3,8 @@
 import io
 import os
 import re
-import subprocess
-import sys
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from wagtail.models import Page
@@ -15,6 +12,7 @@ from wagtail.models import Page
 from campaigns.models import CampaignPage, Council, Partner
 from demo.loader import load
 from forms.models import ApplicationFormPage
+from tests.conftest import run_python
 
 
 def counts():
@@ -114,22 +112,45 @@ def test_ensure_admin_prints_a_generated_password_that_works(monkeypatch):
     assert not user.check_password(passwords[0])
 
 
+@pytest.mark.django_db
+def test_ensure_admin_refuses_a_weak_admin_password_and_says_why(monkeypatch):
+    monkeypatch.setenv("ADMIN_PASSWORD", "1")
+    with pytest.raises(CommandError) as refused:
+        call_command("ensure_admin", stdout=io.StringIO())
+    message = str(refused.value)
+    assert message.startswith("ADMIN_PASSWORD is too weak: This password is too short.")
+    assert "This password is entirely numeric." in message
+    assert not get_user_model().objects.filter(username="admin").exists()
+
+
+@pytest.mark.django_db
+def test_ensure_admin_refuses_a_password_like_a_demo_reviewers_name(monkeypatch):
+    monkeypatch.setenv("ADMIN_PASSWORD", "socialwork.reviewer")
+    with pytest.raises(CommandError, match="The password is too similar to the username"):
+        call_command("ensure_admin", stdout=io.StringIO())
+
+
+def test_make_run_stops_with_a_clear_message_on_a_weak_admin_password(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "microsite.settings.dev",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'dev.sqlite3'}",
+        "ADMIN_PASSWORD": "password",
+    }
+    result = run_python(["manage.py", "ensure_admin"], env)
+    assert result.returncode != 0
+    assert "ADMIN_PASSWORD is too weak: This password is too common." in result.stderr
+
+
 def test_demo_command_refuses_to_run_under_real_production_settings(tmp_path):
     env = {key: value for key, value in os.environ.items() if not key.startswith("AWS_")}
     env.update(
         DJANGO_SETTINGS_MODULE="microsite.settings.production",
         SECRET_KEY="a-production-secret",
         ALLOWED_HOSTS="returners.example.org",
+        WAGTAILADMIN_BASE_URL="https://returners.example.org",
         DATABASE_URL=f"sqlite:///{tmp_path / 'production.sqlite3'}",
     )
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "load_demo_content"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_python(["manage.py", "load_demo_content"], env)
     assert result.returncode != 0
     assert "Refusing to load demo content with production settings; use --force." in result.stderr

@@ -8,6 +8,7 @@ from django.core.management import call_command
 
 from demo.loader import load
 from forms.models import Application, ApplicationFile
+from tests.conftest import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,7 @@ def test_demo_applications_are_not_duplicated_on_a_second_run(demo):
 
 
 def test_social_work_reviewer_sees_only_social_work_applications(client, demo):
-    assert client.login(username="socialwork.reviewer", password="demo-password-for-tests")
+    assert sign_in(client, "socialwork.reviewer", "demo-password-for-tests").status_code == 302
     references = listed_references(client.get("/admin/applications/"))
     expected = set(
         Application.objects.filter(reference__startswith="CBSW").values_list("reference", flat=True)
@@ -55,7 +56,7 @@ def test_social_work_reviewer_sees_only_social_work_applications(client, demo):
 
 
 def test_stem_reviewer_sees_none_of_the_social_work_applications(client, demo):
-    assert client.login(username="stem.reviewer", password="demo-password-for-tests")
+    assert sign_in(client, "stem.reviewer", "demo-password-for-tests").status_code == 302
     references = listed_references(client.get("/admin/applications/"))
     assert references and all(reference.startswith("STEM-") for reference in references)
     social_work = Application.objects.filter(reference__startswith="CBSW").first()

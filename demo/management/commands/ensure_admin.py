@@ -5,7 +5,9 @@ import secrets
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
 
 # Demo reviewers: each sees only the applications of the programme their group grants.
 DEMO_REVIEWERS = {
@@ -17,13 +19,16 @@ DEMO_REVIEWERS = {
 class Command(BaseCommand):
     help = (
         "Create or reset the admin user and the demo reviewers (password from ADMIN_PASSWORD, "
-        "else a new one, printed)."
+        "which must pass the password validators, else a new one, printed)."
     )
 
     def handle(self, *args, **options):
         password = os.environ.get("ADMIN_PASSWORD", "")
         generated = not password
-        password = password or secrets.token_urlsafe(12)
+        if generated:
+            password = secrets.token_urlsafe(12)
+        else:
+            refuse_weak_password(password)
         self.set_user("admin", password, superuser=True)
         reviewers = []
         for username, group_name in DEMO_REVIEWERS.items():
@@ -47,3 +52,17 @@ class Command(BaseCommand):
             user.set_password(password)
             user.save(update_fields=["password"])
         return user
+
+
+def refuse_weak_password(password):
+    """Runs Django's password validators for every user the password is given to."""
+    user_model = get_user_model()
+    for username in ["admin", *DEMO_REVIEWERS]:
+        try:
+            validate_password(password, user_model(username=username, email=f"{username}@example.org"))
+        except ValidationError as error:
+            reasons = " ".join(error.messages)
+            raise CommandError(
+                f"ADMIN_PASSWORD is too weak: {reasons} Choose a stronger one, or leave ADMIN_PASSWORD "
+                "unset to have one generated."
+            ) from error

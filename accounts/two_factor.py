@@ -10,7 +10,7 @@ from django.utils import timezone
 from django_otp import verify_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from reviews.permissions import has_action_permission
+from reviews.permissions import Action, holds_anywhere
 
 DEVICE_NAME = "Authenticator app"
 
@@ -18,7 +18,7 @@ DEVICE_NAME = "Authenticator app"
 def two_factor_required(user):
     """Whether ``user`` must use two-factor sign-in: anyone who can see applications, when
     ADMIN_2FA_REQUIRED is on (superusers included)."""
-    return settings.ADMIN_2FA_REQUIRED and has_action_permission(user, "view")
+    return settings.ADMIN_2FA_REQUIRED and holds_anywhere(user, Action.VIEW)
 
 
 def confirmed_device(user):

@@ -86,7 +86,7 @@ def load(rows):
     from campaigns.models import CampaignPage
     from forms.factories import ApplicationFormFieldFactory, ApplicationFormPageFactory
     from forms.models import Application, ApplicationFormPage
-    from tests.admin.conftest import make_group
+    from tests.reviews.conftest import make_group
     from tests.conftest import make_site_root
 
     call_command("migrate", verbosity=0)

@@ -113,14 +113,15 @@ class ApplicationIndexView(IndexView):
         return queryset
 
     def get_queryset(self, request=None):
-        """Built once a request: modeladmin asks for it in ``dispatch`` and again for the context."""
+        """Built once a request: modeladmin asks for it in ``dispatch`` and again for the context.
+
+        The search term loses any NUL character (PostgreSQL refuses them in text; the search
+        box would show one as "�").
+        """
         if getattr(self, "queryset", None) is None:
+            self.query = without_nul(self.query)
             self.queryset = super().get_queryset(request)
         return self.queryset
-
-    def get_search_results(self, request, queryset, search_term):
-        """Searches for the term without NUL characters (PostgreSQL refuses them in text)."""
-        return super().get_search_results(request, queryset, without_nul(search_term))
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         """Streams the filtered listing as CSV or XLSX, if the user may export; logs it."""
@@ -157,10 +158,12 @@ class ApplicationIndexView(IndexView):
         """Tells the user which filter values were not understood and so were not applied."""
         ignored = [spec.title for spec in self.filter_specs if getattr(spec, "ignored", False)]
         if ignored:
+            names = " and ".join([", ".join(ignored[:-1]), ignored[-1]] if len(ignored) > 1 else ignored)
+            plural = "s" if len(ignored) > 1 else ""
             messages.warning(
                 self.request,
-                f"Not applied, as the value was not understood: the {' and '.join(ignored)} filter"
-                f"{'s' if len(ignored) > 1 else ''}. Choose again from the form.",
+                f"Not applied, as the value was not understood: the {names} filter{plural}. "
+                "Choose again from the form.",
             )
 
     def sort_headers(self):

@@ -81,8 +81,15 @@ def test_a_bulk_status_change_with_an_id_that_is_not_one_changes_nothing(reviewe
 def test_a_nul_in_the_search_is_dropped(reviewer):
     response, _ = get(reviewer, LIST, [("q", "\x00")])
     assert listed(response) == {"CBSW-0001", "CBSW-0002"}
-    response, _ = get(reviewer, LIST, [("q", "Love\x00lace")])
+    response, body = get(reviewer, LIST, [("q", "Love\x00lace")])
     assert listed(response) == {"CBSW-0001"}
+    assert 'value="Lovelace"' in body.decode() and "\x00" not in body.decode()
+
+
+def test_every_filter_not_applied_is_named(reviewer):
+    params = [("form", "²"), ("status__exact", "\x00"), ("submitted_to", "2026-13-01")]
+    _, body = get(reviewer, LIST, params)
+    assert f"{NOT_APPLIED}: the form, status and submitted date filters." in body.decode()
 
 
 @pytest.mark.parametrize("name", ["status__exact", "eligibility__exact"])

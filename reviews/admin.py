@@ -1,21 +1,22 @@
 """The "Applications" and "Council sign-ups" admin (wagtail-modeladmin): listing, filters, search."""
 
-from datetime import datetime, time, timedelta
-
+import django_filters
 from django import forms
 from django.contrib.admin import SimpleListFilter
-from django.contrib.admin.filters import ListFilter
+from django.contrib.admin.filters import ChoicesFieldListFilter, ListFilter
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.functional import cached_property
 from django.utils.html import format_html
-from wagtail_modeladmin.helpers import ButtonHelper
+from django_filters.widgets import DateRangeWidget
+from wagtail_modeladmin.helpers import AdminURLHelper, ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin
 
 from campaigns.models import CampaignPage
 from forms.models import Application, ApplicationFormPage, FormPurpose
+from reviews import listings
 from reviews.models import ProgrammeAccess
+from reviews.params import parse_id
 from reviews.permissions import (
     Action,
     ApplicationPermissionHelper,
@@ -37,15 +38,14 @@ class ProgrammeFilter(SimpleListFilter):
 
     title = "programme"
     parameter_name = "programme"
+    ignored = False  # set when the value is not an id
 
     def lookups(self, request, model_admin):
         programmes = programmes_for_user(request.user, Action.VIEW).order_by("title")
         return [(str(pk), title) for pk, title in programmes.values_list("pk", "title")]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            return queryset.filter(programme_id=int(self.value()))
-        return queryset
+        return filter_by_id(self, queryset, "programme_id")
 
 
 class FormPageFilter(SimpleListFilter):
@@ -53,6 +53,7 @@ class FormPageFilter(SimpleListFilter):
 
     title = "form"
     parameter_name = "form"
+    ignored = False  # set when the value is not an id
 
     def lookups(self, request, model_admin):
         pages = ApplicationFormPage.objects.filter(purpose=model_admin.purpose).order_by("path")
@@ -63,46 +64,101 @@ class FormPageFilter(SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            return queryset.filter(page_id=int(self.value()))
+        return filter_by_id(self, queryset, "page_id")
+
+
+def filter_by_id(spec, queryset, field):
+    """Filters on ``field`` by the filter's id, or not at all (``spec.ignored``) for a malformed id.
+
+    Ids the user may not see are applied, and list nothing: the queryset is already scoped.
+    """
+    if not spec.value():
         return queryset
+    pk = parse_id(spec.value())
+    if pk is None:
+        spec.ignored = True
+        return queryset
+    return queryset.filter(**{field: pk})
+
+
+class KnownChoicesFilter(ChoicesFieldListFilter):
+    """A choices field's filter (status, eligibility) applying only values among its choices."""
+
+    def __init__(self, field, request, params, model, model_admin, field_path):
+        super().__init__(field, request, params, model, model_admin, field_path)
+        known = {str(value) for value, _ in field.flatchoices}
+        given = self.used_parameters.pop(self.lookup_kwarg, None) or []
+        kept = [value for value in given if value in known]
+        self.ignored = len(kept) != len(given)
+        if kept:
+            self.used_parameters[self.lookup_kwarg] = kept
+        self.lookup_val = kept or None
+
+
+class SubmittedDateWidget(DateRangeWidget):
+    """Two UK dates named ``submitted_from`` and ``submitted_to``."""
+
+    suffixes = ["from", "to"]
+
+
+class SubmittedFilterSet(django_filters.FilterSet):
+    """Submitted between two UK dates, both inclusive: from 00:00 on the first to the end of the last."""
+
+    submitted = django_filters.DateFromToRangeFilter(field_name="submit_time", widget=SubmittedDateWidget)
+
+    class Meta:
+        model = Application
+        fields = []
 
 
 class SubmittedDateRangeFilter(ListFilter):
-    """Submitted between two UK dates (inclusive): ``submitted_from`` and ``submitted_to``."""
+    """The listing's ``submitted_from`` / ``submitted_to`` filter, read and applied by django-filter.
+
+    A date that is not one (``2026-02-30``, ``²``) leaves the range unapplied, with a message.
+    """
 
     title = "submitted date"
-    parameters = ("submitted_from", "submitted_to")
 
     def __init__(self, request, params, model, model_admin):
         super().__init__(request, params, model, model_admin)
-        self.values = {}
-        for name in self.parameters:
-            raw = params.pop(name, None)
-            raw = raw[-1] if isinstance(raw, list) else raw
-            self.values[name] = parse_date(raw) if raw else None
-        self.request = request
+        data = {}
+        for name in self.expected_parameters():
+            given = params.pop(name, None)
+            if given:
+                data[name] = given[-1] if isinstance(given, list) else given
+        self.filterset = SubmittedFilterSet(data or None, queryset=model._default_manager.none())
+        self.ignored = bool(data) and not self.filterset.is_valid()
+        applied = self.filterset.form.cleaned_data.get("submitted") if data and not self.ignored else None
+        start, stop = (applied.start, applied.stop) if applied else (None, None)
+        # For the form: the UK dates applied (the range runs to the end of the last day).
+        self.values = {
+            "submitted_from": start and timezone.localdate(start),
+            "submitted_to": stop and timezone.localdate(stop),
+        }
 
     def has_output(self):
         return True
 
     def expected_parameters(self):
-        return list(self.parameters)
+        return [f"submitted_{suffix}" for suffix in SubmittedDateWidget.suffixes]
 
     def queryset(self, request, queryset):
-        tz = timezone.get_current_timezone()
-        if start := self.values["submitted_from"]:
-            queryset = queryset.filter(
-                submit_time__gte=timezone.make_aware(datetime.combine(start, time.min), tz)
-            )
-        if end := self.values["submitted_to"]:
-            next_day = datetime.combine(end + timedelta(days=1), time.min)
-            queryset = queryset.filter(submit_time__lt=timezone.make_aware(next_day, tz))
-        return queryset
+        if self.ignored or not self.filterset.is_bound:
+            return queryset
+        return self.filterset.filter_queryset(queryset)
 
     def choices(self, changelist):
         """The listing's own form shows the two dates (see ``describe_filter``)."""
         return []
+
+
+class ApplicationURLHelper(AdminURLHelper):
+    """Instance URLs take up to 18 ASCII digits: any other id is a 404 before the database is asked."""
+
+    def get_action_url_pattern(self, action):
+        if action in ("create", "choose_parent", "index"):
+            return super().get_action_url_pattern(action)
+        return rf"^{self.base_url_path}/{action}/(?P<instance_pk>[0-9]{{1,18}})/$"
 
 
 class ApplicationButtonHelper(ButtonHelper):
@@ -137,6 +193,7 @@ class BaseApplicationAdmin(ModelAdmin):
     delete_view_class = ApplicationDeleteView
     history_view_class = ApplicationHistoryView
     button_helper_class = ApplicationButtonHelper
+    url_helper_class = ApplicationURLHelper
     index_template_name = "reviews/index.html"
     inspect_template_name = "reviews/inspect.html"
     list_display = (
@@ -152,8 +209,8 @@ class BaseApplicationAdmin(ModelAdmin):
     list_filter = (
         ProgrammeFilter,
         FormPageFilter,
-        "status",
-        "eligibility",
+        ("status", KnownChoicesFilter),
+        ("eligibility", KnownChoicesFilter),
         SubmittedDateRangeFilter,
     )
     search_fields = ("reference", "applicant_name", "applicant_email")
@@ -171,6 +228,10 @@ class BaseApplicationAdmin(ModelAdmin):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.permission_helper.purpose = self.purpose
+
+    def register_with_wagtail(self):
+        super().register_with_wagtail()
+        listings.register(self)
 
     def get_permission_helper_class(self):
         """Each listing has its own helper instance, scoped to its purpose."""

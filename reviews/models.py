@@ -1,7 +1,9 @@
-"""Who may see which programme's applications, and each application's history in the pipeline."""
+"""Who may see which programme's applications, each application's history in the pipeline, and
+its audit log."""
 
 from django.conf import settings
 from django.db import models
+from wagtail.models import BaseLogEntry, BaseLogEntryManager
 
 from forms.models import Application, ApplicationStatus
 
@@ -60,3 +62,46 @@ class ApplicationNote(models.Model):
 
     def __str__(self):
         return f"Note on {self.application_id}"
+
+
+class ApplicationLogEntryManager(BaseLogEntryManager):
+    """Wagtail's log entries about applications, each kept with the application's programme."""
+
+    def log_action(self, instance, action, **kwargs):
+        kwargs.update(object_id=str(instance.pk), programme_id=instance.programme_id)
+        return super().log_action(instance, action, **kwargs)
+
+    def for_instance(self, instance):
+        return self.filter(object_id=str(instance.pk))
+
+    def viewable_by_user(self, user):
+        """Entries about applications of the programmes the user may view (Reports → Site history,
+        its CSV and XLSX), even once the application is deleted; every entry for superusers."""
+        from reviews.permissions import Action, scoped
+
+        return scoped(self.all(), user, Action.VIEW)
+
+
+class ApplicationLogEntry(BaseLogEntry):
+    """Wagtail's audit log of one application or council sign-up (registered for Application in
+    ``wagtail_hooks``): viewed, status changed, note added, file downloaded, deleted."""
+
+    object_id = models.CharField(max_length=255, db_index=True)
+    programme = models.ForeignKey(
+        "campaigns.CampaignPage",
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,  # the entry outlives the programme, as Wagtail's page log entries do
+        related_name="+",
+    )
+
+    objects = ApplicationLogEntryManager()
+
+    class Meta(BaseLogEntry.Meta):
+        ordering = ["-timestamp", "-id"]
+        verbose_name = "application log entry"
+        verbose_name_plural = "application log entries"
+
+    def __str__(self):
+        return f"ApplicationLogEntry {self.pk}: '{self.action}' on application {self.object_id}"

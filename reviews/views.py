@@ -2,23 +2,24 @@
 reviewers take (status change, note, bulk status, CV download, export), each permission-checked
 against the user's programmes and each written to Wagtail's audit log."""
 
+from functools import cache
 from typing import NamedTuple
 
 from django.contrib.admin.utils import quote
-from django.core.exceptions import PermissionDenied
-from django.core.paginator import InvalidPage
+from django.core.exceptions import EmptyResultSet, PermissionDenied
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.text import get_valid_filename
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
+from wagtail.contrib.forms.views import SubmissionsListView
 from wagtail.log_actions import log
-from wagtail_modeladmin.views import DeleteView, HistoryView, IndexView, InspectView, WMABaseView
+from wagtail_modeladmin.views import DeleteView, HistoryView, IndexView, InspectView
 
 from forms.deletion import delete_applications
 from forms.forms_data import display_answer
@@ -32,18 +33,12 @@ from forms.models import (
 )
 from forms.models.pages import FieldSection
 from reviews import exports
+from reviews.listings import listing_for, listing_url
 from reviews.models import ApplicationNote
+from reviews.params import parse_id, parse_ids, without_nul
 from reviews.permissions import Action, applications_for_user, holds_anywhere, programmes_for_user, scoped
 from reviews.pipeline import InvalidTransition, allowed_transitions, change_status
 from reviews.status_emails import render_status_email, send_status_email
-
-URL_BASES = {FormPurpose.APPLICATION: "applications", FormPurpose.COUNCIL_SIGNUP: "council-sign-ups"}
-
-
-def admin_url(purpose, action, *args):
-    """The URL of a modeladmin view of the listing for ``purpose``."""
-    base = URL_BASES.get(purpose, "applications")
-    return reverse(f"{base}_modeladmin_{action}", args=args)
 
 
 def purpose_of(application):
@@ -61,8 +56,42 @@ def scoped_application(user, pk, action):
     return Application.objects.select_related("programme").get(pk=pk)
 
 
+class CountOnceQuerySetMixin:
+    """Mixed into the listing's querysets for one request: each distinct query is counted once.
+
+    Modeladmin's index view counts the user's whole listing, then the filtered rows, then the
+    filtered rows again in its paginator; without a filter or a search the three are one count,
+    and on 100,000 rows each count is most of the page's time.
+    """
+
+    count_memo = None  # {(SQL, parameters): count}, shared by the request's querysets
+
+    def _clone(self):
+        clone = super()._clone()
+        clone.count_memo = self.count_memo
+        return clone
+
+    def count(self):
+        if self.count_memo is None or self._result_cache is not None or self.query.is_sliced:
+            return super().count()
+        try:
+            sql, params = self.order_by().query.sql_with_params()
+        except EmptyResultSet:  # a scope with no programme: no query at all
+            return super().count()
+        key = (sql, repr(params))
+        if key not in self.count_memo:
+            self.count_memo[key] = super().count()
+        return self.count_memo[key]
+
+
+@cache
+def count_once_class(queryset_class):
+    return type(f"CountOnce{queryset_class.__name__}", (CountOnceQuerySetMixin, queryset_class), {})
+
+
 class ApplicationIndexView(IndexView):
-    """The listing: scoped, only known filter parameters, one count, streamed exports."""
+    """Modeladmin's listing, scoped by the ModelAdmin's ``get_queryset``, with only known and
+    well-formed filter values (any other is ignored, with a message), and streamed exports."""
 
     def get_filters_params(self, params=None):
         """Drops unknown (no lookups by URL) and empty ("All") filter parameters."""
@@ -74,6 +103,28 @@ class ApplicationIndexView(IndexView):
             if key in allowed and any(item != "" for item in value)
         }
 
+    @cached_property
+    def count_memo(self):
+        return {}
+
+    def get_base_queryset(self, request=None):
+        """The ModelAdmin's ``get_queryset`` (the user's scope), counted once per distinct query."""
+        queryset = super().get_base_queryset(request).all()
+        queryset.__class__ = count_once_class(type(queryset))
+        queryset.count_memo = self.count_memo
+        return queryset
+
+    def get_queryset(self, request=None):
+        """Built once a request: modeladmin asks for it in ``dispatch`` and again for the context.
+
+        The search term loses any NUL character (PostgreSQL refuses them in text; the search
+        box would show one as "�").
+        """
+        if getattr(self, "queryset", None) is None:
+            self.query = without_nul(self.query)
+            self.queryset = super().get_queryset(request)
+        return self.queryset
+
     def as_spreadsheet(self, queryset, spreadsheet_format):
         """Streams the filtered listing as CSV or XLSX, if the user may export; logs it."""
         user = self.request.user
@@ -83,38 +134,41 @@ class ApplicationIndexView(IndexView):
         export = exports.ApplicationExport(queryset, equality=scoped(queryset, user, Action.VIEW_EQUALITY))
         filters = export_filters(self.request.GET, self.model_admin.allowed_filter_params, self.SEARCH_VAR)
         log_export(user, queryset, spreadsheet_format, filters)
-        filename = f"{URL_BASES[self.model_admin.purpose]}-{timezone.localdate():%Y-%m-%d}"
+        filename = f"{self.url_helper.base_url_path}-{timezone.localdate():%Y-%m-%d}"
         if spreadsheet_format == "xlsx":
             return exports.xlsx_response(export, filename)
         return exports.csv_response(export, filename)
 
     def get_context_data(self, **kwargs):
-        """Counts once (modeladmin counts three times) and hands the template plain rows and filters."""
-        paginator = self.paginator_class(self.queryset, self.items_per_page)
-        try:
-            page_obj = paginator.page(self.page_num)
-        except InvalidPage:
-            page_obj = paginator.page(1)
+        """Modeladmin's context, with the listed rows' programme titles and what our template adds."""
+        context = super().get_context_data(**kwargs)
         user = self.request.user
-        context = {
-            "all_count": paginator.count or int(self.get_base_queryset().exists()),
-            "result_count": paginator.count,
-            "paginator": paginator,
-            "page_obj": page_obj,
-            "object_list": with_programme_titles(page_obj.object_list),
-            "filters": [describe_filter(spec) for spec in self.filter_specs],
-            "headers": self.sort_headers(),
-            "kept_params": [
-                (k, v) for k, values in self.params.lists() if k not in ("q", "p") for v in values
-            ],
-            "inspect_url_name": self.url_helper.get_action_url_name("inspect"),
-            "export_offer": export_offer(user),
-            "can_change": holds_anywhere(user, Action.CHANGE),
-            "statuses": ApplicationStatus.choices,
-            "export_query": self.request.GET.urlencode(),
-        }
-        context.update(kwargs)
-        return WMABaseView.get_context_data(self, **context)
+        context.update(
+            {
+                "object_list": with_programme_titles(context["page_obj"].object_list),
+                "filters": [describe_filter(spec) for spec in self.filter_specs],
+                "headers": self.sort_headers(),
+                "inspect_url_name": self.url_helper.get_action_url_name("inspect"),
+                "export_offer": export_offer(user),
+                "can_change": holds_anywhere(user, Action.CHANGE),
+                "statuses": ApplicationStatus.choices,
+                "export_query": self.request.GET.urlencode(),
+            }
+        )
+        self.report_ignored_filters()
+        return context
+
+    def report_ignored_filters(self):
+        """Tells the user which filter values were not understood and so were not applied."""
+        ignored = [spec.title for spec in self.filter_specs if getattr(spec, "ignored", False)]
+        if ignored:
+            names = " and ".join([", ".join(ignored[:-1]), ignored[-1]] if len(ignored) > 1 else ignored)
+            plural = "s" if len(ignored) > 1 else ""
+            messages.warning(
+                self.request,
+                f"Not applied, as the value was not understood: the {names} filter{plural}. "
+                "Choose again from the form.",
+            )
 
     def sort_headers(self):
         """(label, link, aria-sort) per column; the link sorts by it (reversing the current sort)."""
@@ -182,7 +236,7 @@ COLUMN_LABELS = {
 
 def describe_filter(spec):
     """A filter as the listing's form shows it: field name, label, options, selected value."""
-    if hasattr(spec, "parameters"):  # the submitted date range
+    if hasattr(spec, "filterset"):  # the submitted date range (django-filter)
         return {"kind": "dates", "values": spec.values}
     if hasattr(spec, "lookup_choices"):  # programme, form
         name, options = spec.parameter_name, [(str(value), label) for value, label in spec.lookup_choices]
@@ -309,7 +363,7 @@ def status_change_view(request, pk):
     to_status = request.POST.get("to_status", "")
     note = request.POST.get("note", "").strip()
     expected = request.POST.get("expected_status") or None
-    inspect_url = admin_url(purpose_of(application), "inspect", quote(application.pk))
+    inspect_url = listing_url(purpose_of(application), "inspect", quote(application.pk))
     send_email = bool(request.POST.get("send_email")) and bool(application.applicant_email)
     if to_status not in allowed_transitions(application.status):
         messages.error(request, refused_message(application, to_status))
@@ -371,7 +425,7 @@ def add_note_view(request, pk):
     """Adds a reviewer's note to an application."""
     application = scoped_application(request.user, pk, Action.CHANGE)
     text = request.POST.get("text", "").strip()
-    inspect_url = admin_url(purpose_of(application), "inspect", quote(application.pk))
+    inspect_url = listing_url(purpose_of(application), "inspect", quote(application.pk))
     if not text:
         messages.error(request, "Write a note before saving it.")
         return redirect(inspect_url)
@@ -384,12 +438,12 @@ def add_note_view(request, pk):
 @require_POST
 def bulk_status_view(request):
     """Moves the selected applications to one status; refuses the lot if any id is not the user's."""
-    ids = [value for value in request.POST.getlist("ids") if value.isdigit()]
+    ids = parse_ids(request.POST.getlist("ids"))
     to_status = request.POST.get("to_status", "")
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        back = admin_url(FormPurpose.APPLICATION, "index")
-    if not ids or len(ids) != len(request.POST.getlist("ids")):
+        back = listing_url(FormPurpose.APPLICATION)
+    if not ids:
         messages.error(request, "Select one or more applications first.")
         return HttpResponseRedirect(back)
     permitted = applications_for_user(request.user, Action.CHANGE).filter(pk__in=ids)
@@ -455,24 +509,36 @@ def safe_filename(reference, original_name):
     return get_valid_filename(f"{reference}-{name}")[:150]
 
 
-def submissions_view(request, page_id):
-    """The form page's own "submissions" link: our listing, filtered to that form."""
-    page = get_object_or_404(ApplicationFormPage, pk=page_id)
-    if not holds_anywhere(request.user, Action.VIEW):
-        raise PermissionDenied
-    return redirect(f"{admin_url(page.purpose, 'index')}?form={page.pk}")
+class FormSubmissionsView(SubmissionsListView):
+    """A form page's "submissions" link (Wagtail's Forms menu, the page's submissions panel, the
+    team's notification email): the listing of the form's purpose, filtered to that form.
+
+    The form page serves it through ``serve_submissions_list_view``; the back office hands it
+    over with the ``application_form_submissions_list_view`` hook (see ``wagtail_hooks``).
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        form_page = kwargs["form_page"]
+        listing = listing_for(form_page.purpose)
+        if not listing.permission_helper.user_can_list(request.user):
+            raise PermissionDenied
+        return redirect(f"{listing.url_helper.index_url}?form={form_page.pk}")
 
 
 def delete_submissions_view(request, page_id):
-    """Wagtail's bulk delete of a form's submissions, scoped to that form and the user's programmes.
+    """Wagtail's "delete submissions" URL for our form pages, scoped to that form, to the user's
+    programmes and to ``delete_application``.
 
-    Ids of another form's (or programme's) submissions are ignored, never deleted; each
-    deletion is logged as ``wagtail.delete``.
+    Ids of another form's (or programme's) submissions, or malformed ids, are ignored, never
+    deleted; each deletion is logged as ``wagtail.delete``. Wagtail 8 gives a form page a say in
+    its submissions listing (``serve_submissions_list_view``) but not in this URL, whose own view
+    needs only page-editing rights (no application permission) and deletes in bulk without an
+    audit entry: so this view is mounted on that path (see ``wagtail_hooks.register_admin_urls``).
     """
-    page = get_object_or_404(ApplicationFormPage, pk=page_id)
-    ids = [value for value in request.GET.getlist("selected-submissions") if value.isdigit()]
+    page = get_object_or_404(ApplicationFormPage, pk=parse_id(str(page_id)))
+    ids = [pk for pk in map(parse_id, request.GET.getlist("selected-submissions")) if pk]
     submissions = applications_for_user(request.user, Action.DELETE).filter(page=page, pk__in=ids)
-    listing = f"{admin_url(page.purpose, 'index')}?form={page.pk}"
+    listing = f"{listing_url(page.purpose)}?form={page.pk}"
     if request.method != "POST":
         return TemplateResponse(
             request,

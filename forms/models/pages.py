@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
@@ -27,6 +28,10 @@ from forms.fields import ApplicationFormBuilder
 from home.queries import public_q
 
 from .applications import Application
+
+#: The Wagtail hook through which the back office supplies the view that lists a form's
+#: submissions in the admin: a function taking the form page, returning a SubmissionsListView subclass.
+SUBMISSIONS_LIST_VIEW_HOOK = "application_form_submissions_list_view"
 
 #: The steps after the questions, each at ``<form page url><step>/``.
 STEPS = ("check", "confirmation")
@@ -373,6 +378,18 @@ class ApplicationFormPage(AbstractEmailForm):
     def get_submission_class(self):
         """Stores applications in our own model, with a reference and a status."""
         return Application
+
+    def get_submissions_list_view_class(self):
+        """The admin view behind this form's "submissions" link (Wagtail's Forms menu, the page's
+        submissions panel, the team's notification email), served by ``serve_submissions_list_view``.
+
+        Applications are reviewed in the back office, which supplies the view through the
+        ``SUBMISSIONS_LIST_VIEW_HOOK`` Wagtail hook: the intake never imports the back office.
+        Without such a hook, Wagtail's own submissions listing.
+        """
+        for view_class_for in hooks.get_hooks(SUBMISSIONS_LIST_VIEW_HOOK):
+            return view_class_for(self)
+        return super().get_submissions_list_view_class()
 
     def process_form_submission(self, form):
         """Saves a confirmed application (see ``forms.submission``) instead of a plain submission.

@@ -8,7 +8,8 @@ import pytest
 from django.apps import apps as django_apps
 from django.conf import settings
 from django.urls import reverse
-from wagtail.models import ModelLogEntry, PageLogEntry
+from wagtail.log_actions import registry as log_registry
+from wagtail.models import PageLogEntry
 
 from forms.models import Application, ApplicationFile
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def entries(action, application=None):
-    found = ModelLogEntry.objects.filter(action=action)
+    found = log_registry.get_log_model_for_model(Application).objects.filter(action=action)
     if application is not None:
         found = found.filter(object_id=str(application.pk))
     return found

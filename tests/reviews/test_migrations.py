@@ -22,6 +22,15 @@ def migrate(targets):
     return executor.loader.project_state([target for target in targets if target[1]]).apps
 
 
+@pytest.fixture(autouse=True)
+def back_to_the_latest_migrations(transactional_db):
+    """Later tests need every table: migrate forward to the latest migrations again afterwards."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db(transaction=True)
 def test_notes_history_access_and_export_permission_survive_the_move_to_reviews(live_home_page):
     programme = CampaignPageFactory(parent=ProgrammeIndexPageFactory(parent=live_home_page))

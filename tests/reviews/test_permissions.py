@@ -227,3 +227,16 @@ def test_equality_questions_are_not_listed_as_empty_answers_for_reviewers(client
     assert "What is your sexual orientation?" not in inspect
     export = b"".join(client.get(LIST, {"export": "csv"}).streaming_content).decode()
     assert "What is your sexual orientation?" not in export
+
+
+def test_the_listing_counts_each_distinct_query_once(client, reviewer_a, apps):
+    """Modeladmin counts the total, the filtered rows and (its paginator) the rows again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(reviewer_a)
+    client.get(LIST)
+    for params, counts in (({}, 1), ({"status__exact": "eligible"}, 2), ({"q": "Ada"}, 2)):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(LIST, params).status_code == 200
+        assert sum("COUNT(" in query["sql"] for query in captured.captured_queries) == counts, params

@@ -101,3 +101,34 @@ def test_page_editor_without_programme_access_cannot_use_wagtails_delete(
     assert Application.objects.filter(pk=apps["a1"].pk).exists()
     assert client.get(reverse("wagtailforms:index")).status_code in (200, 302)
     assert "Apply" not in client.get(reverse("wagtailforms:index")).content.decode().split("<main")[-1]
+
+
+def test_the_form_page_serves_our_submissions_view_through_wagtails_hook(site):
+    """No URL of ours shadows Wagtail's submissions listing: the page names the view class."""
+    from django.urls import resolve
+
+    from reviews.views import FormSubmissionsView
+
+    assert site["form_a"].get_submissions_list_view_class() is FormSubmissionsView
+    listing = resolve(reverse("wagtailforms:list_submissions", args=[site["form_a"].pk]))
+    assert listing.namespace == "wagtailforms"
+
+
+def test_wagtails_delete_submissions_path_is_answered_by_our_scoped_view(site):
+    """Wagtail has no per-page hook for deleting submissions: our view must come first on its path."""
+    from django.urls import resolve
+
+    match = resolve(reverse("wagtailforms:delete_submissions", args=[site["form_a"].pk]))
+    assert match.url_name == "application_delete_submissions"
+
+
+def test_submissions_link_is_refused_to_a_user_who_may_not_list_applications(
+    client, django_user_model, site, apps
+):
+    from .conftest import make_group
+
+    user = make_user(django_user_model, "no-view", make_group("No view", [site["a"]], ()))
+    client.force_login(user)
+    response = client.get(reverse("wagtailforms:list_submissions", args=[site["form_a"].pk]))
+    assert response.status_code in (302, 403)
+    assert "/admin/applications/" not in response.get("Location", "")

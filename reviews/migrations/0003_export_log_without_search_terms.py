@@ -22,7 +22,7 @@ def forget_search_terms(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reviews", "0001_initial"),
+        ("reviews", "0002_application_log_entries"),
         ("wagtailcore", "0098_apitoken"),
     ]
 

@@ -87,7 +87,7 @@ def test_export_log_records_the_filters_but_never_the_search_text(client, review
 
 
 def test_earlier_export_entries_lose_their_search_text(site, reviewer_a):
-    migration = importlib.import_module("reviews.migrations.0002_export_log_without_search_terms")
+    migration = importlib.import_module("reviews.migrations.0003_export_log_without_search_terms")
     entry = PageLogEntry.objects.log_action(
         site["a"],
         "application_forms.export",

@@ -10,15 +10,16 @@ from django.utils import timezone
 from django_otp import verify_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from reviews.permissions import Action, holds_anywhere
+from reviews.permissions import Action
 
 DEVICE_NAME = "Authenticator app"
 
 
 def two_factor_required(user):
-    """Whether ``user`` must use two-factor sign-in: anyone who can see applications, when
-    ADMIN_2FA_REQUIRED is on (superusers included)."""
-    return settings.ADMIN_2FA_REQUIRED and holds_anywhere(user, Action.VIEW)
+    """Whether ``user`` must use two-factor sign-in: anyone holding the permission to view
+    applications (on whichever programmes their groups grant), when ADMIN_2FA_REQUIRED is on
+    (superusers included)."""
+    return settings.ADMIN_2FA_REQUIRED and user.is_active and user.has_perm(Action.VIEW.permission)
 
 
 def confirmed_device(user):

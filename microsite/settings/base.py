@@ -147,7 +147,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # The admin sign-in goes through django-axes first, which refuses a locked-out user.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    # AxesBackend (a ModelBackend) first, so a session it signs in can load its user again.
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # After this many wrong passwords for one username from one address, that pair is locked

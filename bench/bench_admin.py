@@ -86,8 +86,8 @@ def load(rows):
     from campaigns.models import CampaignPage
     from forms.factories import ApplicationFormFieldFactory, ApplicationFormPageFactory
     from forms.models import Application, ApplicationFormPage
-    from tests.reviews.conftest import make_group
     from tests.conftest import make_site_root
+    from tests.reviews.conftest import make_group
 
     call_command("migrate", verbosity=0)
     page = ApplicationFormPage.objects.filter(slug="bench-apply").first()

@@ -15,6 +15,13 @@ def split_choices(value):
 
 #: How a stored answer (JSON text) of these question types is read back for display.
 STORED_AS_TEXT = {"date": parse_date, "datetime": parse_datetime, "number": decimal.Decimal}
+#: Question types whose answer is stored as JSON true/false or a list, not as text.
+STORED_AS_JSON = frozenset({"checkbox", "checkboxes", "multiselect"})
+
+
+def shown_as_stored(field_type):
+    """Whether a text answer to this type of question reads as stored (``display_answer`` keeps it)."""
+    return field_type not in STORED_AS_TEXT and field_type not in STORED_AS_JSON
 
 
 def display_answer(value, field_type=""):

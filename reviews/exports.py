@@ -9,18 +9,19 @@ run as a formula defused) and XLSX cells are written as strings, never as formul
 
 import csv
 import io
+import json
 import tempfile
 
 from django.conf import settings
 from django.db import connection
 from django.db.models import Case, CharField, F, Func, JSONField, Value, When
-from django.db.models.fields.json import KeyTransform
+from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
 
-from forms.forms_data import display_answer
+from forms.forms_data import STORED_AS_JSON, display_answer, shown_as_stored
 from forms.models import (
     ApplicationFormField,
     ApplicationStatus,
@@ -98,6 +99,7 @@ class ApplicationExport:
     def __init__(self, queryset, equality=None):
         self.queryset = queryset.order_by("submit_time", "pk")
         self.questions = question_columns(queryset)
+        self.kinds = [(field_type, shown_as_stored(field_type)) for _, _, field_type in self.questions]
         self.equality = equality_columns(equality) if equality is not None else []
         self.equality_shown = equality
 
@@ -106,9 +108,10 @@ class ApplicationExport:
         return neutralise_row(labels + [f"Equality monitoring: {key}" for key in self.equality])
 
     def rows(self):
-        """Neutralised rows; the database pulls each answer's JSON value out of ``form_data``."""
+        """Neutralised rows; the database pulls each answer out of ``form_data``."""
         answers = {
-            f"answer_{n}": KeyTransform(name, "form_data") for n, (name, _, _) in enumerate(self.questions)
+            f"answer_{n}": answer_expression(name, field_type)
+            for n, (name, _, field_type) in enumerate(self.questions)
         }
         fields = [name for name, _ in BASE_FIELDS] + list(answers)
         width = len(fields)
@@ -138,9 +141,12 @@ class ApplicationExport:
             name,
             email,
         ]
+        # Text answers to text questions pass as they are; the rest are worded by display_answer.
         cells += [
-            display_answer(answer, field_type)
-            for answer, (_, _, field_type) in zip(row[8:width], self.questions, strict=True)
+            answer
+            if as_is and answer.__class__ is str and answer[:1] != "["
+            else display_answer(list_from_text(answer), field_type)
+            for answer, (field_type, as_is) in zip(row[8:width], self.kinds, strict=True)
         ]
         if self.equality:
             answers = row[width] or {}
@@ -157,6 +163,23 @@ class UKTimeText(Func):
 
     template = "to_char(timezone(%(expressions)s), 'DD/MM/YYYY HH24:MI')"
     output_field = CharField()
+
+
+def answer_expression(name, field_type):
+    """The answer to question ``name`` out of ``form_data``: its JSON value for a yes/no or
+    several-choice question (true, a list), else its text (no decoding in Python)."""
+    transform = KeyTransform if field_type in STORED_AS_JSON else KeyTextTransform
+    return transform(name, "form_data")
+
+
+def list_from_text(answer):
+    """A list stored under a question since made a text question arrives as JSON text: a list again."""
+    if answer.__class__ is str and answer[:1] == "[":
+        try:
+            return json.loads(answer)
+        except ValueError:
+            return answer
+    return answer
 
 
 def csv_response(export, filename):

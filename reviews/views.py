@@ -8,6 +8,7 @@ from typing import NamedTuple
 from django.contrib.admin.utils import quote
 from django.core.exceptions import EmptyResultSet, PermissionDenied
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -201,12 +202,13 @@ def export_offer(user):
     An export holds the listed applications of the programmes the user may both view and
     export; the note appears when the user views programmes they may not export.
     """
-    viewable = programmes_for_user(user, Action.VIEW)
-    exportable = scoped(viewable, user, Action.EXPORT, field="pk")
-    titles = list(exportable.order_by("title").values_list("title", flat=True))
+    exportable = Exists(programmes_for_user(user, Action.EXPORT).filter(pk=OuterRef("pk")))
+    viewable = programmes_for_user(user, Action.VIEW).annotate(exportable=exportable).order_by("title")
+    programmes = list(viewable.values_list("title", "exportable"))  # one query
+    titles = [title for title, may_export in programmes if may_export]
     if not titles:
         return ExportOffer(False)
-    if viewable.exclude(pk__in=exportable.values("pk")).exists():
+    if len(titles) < len(programmes):
         return ExportOffer(True, f"Exports hold only the applications of {', '.join(titles)}.")
     return ExportOffer(True)
 

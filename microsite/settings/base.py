@@ -145,9 +145,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# The admin sign-in goes through django-axes first, which refuses a locked-out user.
+# The admin sign-in goes through django-axes first, which refuses a locked-out user. Its
+# AxesBackend (rather than AxesStandaloneBackend) can also load a signed-in user, which
+# Wagtail's page test utilities need of the first backend.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # After this many wrong passwords for one username from one address, that pair is locked

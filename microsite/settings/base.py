@@ -145,7 +145,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# The admin sign-in goes through django-axes first, which refuses a locked-out user.
+# The admin sign-in goes through django-axes first, which refuses a locked-out user. Its
+# AxesBackend (rather than AxesStandaloneBackend) can also load a signed-in user, which
+# Wagtail's page test utilities need of the first backend.
 AUTHENTICATION_BACKENDS = [
     # AxesBackend (a ModelBackend) first, so a session it signs in can load its user again.
     "axes.backends.AxesBackend",
@@ -160,6 +162,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+# The client's address as the application rate limit reads it (TRUSTED_PROXY_COUNT).
+AXES_CLIENT_IP_CALLABLE = "forms.ratelimit.client_address"
 # Two-factor sign-in (TOTP) for admin users who can see applications (superusers and anyone
 # with application_forms.view_application); others may turn it on for themselves.
 ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", True)

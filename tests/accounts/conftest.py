@@ -5,14 +5,19 @@ from django.contrib.auth.models import Group, Permission
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from campaigns.factories import CampaignPageFactory, ProgrammeIndexPageFactory
+from reviews.models import ProgrammeAccess
+
 PASSWORD = "a-long-test-password-42"
 
 
-def make_user(django_user_model, username, *codenames):
-    """An admin user whose group grants admin access and the given permissions."""
+def make_user(django_user_model, username, *codenames, programmes=()):
+    """An admin user whose group grants admin access, the given permissions and programmes."""
     user = django_user_model.objects.create_user(username, f"{username}@example.org", PASSWORD)
     group = Group.objects.create(name=f"{username} group")
     group.permissions.add(*Permission.objects.filter(codename__in=("access_admin", *codenames)))
+    for programme in programmes:
+        ProgrammeAccess.objects.create(group=group, programme=programme)
     user.groups.add(group)
     return user
 
@@ -23,8 +28,10 @@ def superuser(django_user_model):
 
 
 @pytest.fixture
-def reviewer(django_user_model):
-    return make_user(django_user_model, "reviewer", "view_application")
+def reviewer(django_user_model, home_page):
+    """Sees one programme's applications."""
+    programme = CampaignPageFactory(parent=ProgrammeIndexPageFactory(parent=home_page))
+    return make_user(django_user_model, "reviewer", "view_application", programmes=[programme])
 
 
 @pytest.fixture

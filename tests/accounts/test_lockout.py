@@ -14,6 +14,7 @@ from .conftest import PASSWORD
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
 TEN_AM = dt.datetime(2026, 3, 2, 10, 0, 0, tzinfo=LONDON)
+LOGIN = "/admin/login/"
 
 
 def fail_until_locked(client, username, limit, address="127.0.0.1"):
@@ -79,3 +80,20 @@ def test_signing_in_clears_the_count_of_wrong_passwords(client, editor, settings
         client.logout()
     assert fail_until_locked(client, "editor", settings.AXES_FAILURE_LIMIT).status_code == 429
     assert sign_in(client, "editor", PASSWORD).status_code == 429
+
+
+def test_behind_a_proxy_the_lockout_is_for_the_client_it_names(client, editor, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            LOGIN, {"username": "editor", "password": "wrong"}, **proxy, HTTP_X_FORWARDED_FOR="203.0.113.7"
+        )
+    locked = client.post(
+        LOGIN, {"username": "editor", "password": PASSWORD}, **proxy, HTTP_X_FORWARDED_FOR="203.0.113.7"
+    )
+    assert locked.status_code == 429
+    other = client.post(
+        LOGIN, {"username": "editor", "password": PASSWORD}, **proxy, HTTP_X_FORWARDED_FOR="198.51.100.2"
+    )
+    assert other.status_code == 302

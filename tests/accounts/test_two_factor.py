@@ -46,6 +46,12 @@ def test_superuser_sets_up_an_app_before_the_admin_opens(client, superuser):
     assert TOTPDevice.objects.get(pk=device.pk).confirmed
 
 
+def test_reviewer_who_can_see_applications_sets_up_an_app_first(client, reviewer):
+    signed_in_as(client, reviewer)
+    assert client.get("/admin/").url == f"{SETUP}?next=%2Fadmin%2F"
+    assert "You can see applicants’ personal details" in client.get(SETUP).text
+
+
 def test_reviewer_with_an_app_gives_a_code_after_the_password(client, reviewer):
     device = add_device(reviewer)
     signed_in_as(client, reviewer)

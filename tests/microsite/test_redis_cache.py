@@ -30,6 +30,7 @@ def redis_cache(settings, redis_client):
     caches = cache_settings(TEST_REDIS_URL)
     caches["default"]["KEY_PREFIX"] = prefix
     settings.CACHES = caches
+    settings.APPLICATION_RATE_LIMIT_CACHE = "default"  # as production sets it with REDIS_URL
     yield prefix
     keys = redis_client.keys(f"{prefix}:*")
     if keys:

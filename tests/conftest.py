@@ -21,7 +21,8 @@ BROWSER_ARGS = [
 
 
 #: Session fixtures that build a page tree once for the tests that share it (see SharedTree).
-SHARED_TREES = ("demo_tree", "admin_site_tree")
+#: A tree built inside another (form_page_tree inside programme_tree) comes after it.
+SHARED_TREES = ("demo_tree", "admin_site_tree", "programme_tree", "form_page_tree")
 _shares = pytest.StashKey[tuple]()
 
 

@@ -1,4 +1,4 @@
-"""Fixtures shared by every test: the site root, the S3 bucket, the browser, axe-core."""
+"""Fixtures shared by every test: the site root, the demo site, the S3 bucket, the browser, axe-core."""
 
 import os
 import subprocess
@@ -6,6 +6,8 @@ import sys
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
@@ -20,8 +22,17 @@ BROWSER_ARGS = [
 ]
 
 
+#: Session fixtures that build a page tree once for the tests that share it (see SharedTree).
+#: A tree built inside another (form_page_tree inside programme_tree) comes after it.
+SHARED_TREES = ("demo_tree", "admin_site_tree", "programme_tree", "form_page_tree")
+_shares = pytest.StashKey[tuple]()
+
+
 def pytest_collection_modifyitems(config, items):
-    """Skips tests marked ``postgres`` on SQLite and ``s3`` without the S3 server, saying why."""
+    """Skips tests marked ``postgres`` on SQLite and ``s3`` without the S3 server, saying why.
+
+    Then puts the tests that share a tree next to each other, so each tree is built once.
+    """
     on_postgres = "postgres" in os.environ.get("DATABASE_URL", "")
     on_s3 = bool(os.environ.get("AWS_STORAGE_BUCKET_NAME"))
     for item in items:
@@ -29,6 +40,143 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason="needs PostgreSQL (second pass of make test)"))
         if "s3" in item.keywords and not on_s3:
             item.add_marker(pytest.mark.skip(reason="needs the S3 server (second pass of make test)"))
+        item.stash[_shares] = shared_trees_of(item)
+    group_tree_sharers(items)
+
+
+def is_transactional(item):
+    """Whether pytest-django runs the test outside a transaction (and flushes the database after)."""
+    marker = item.get_closest_marker("django_db")
+    if marker and (
+        marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences") or marker.args[:1] == (True,)
+    ):
+        return True
+    cls = getattr(item, "cls", None)
+    if cls is not None and hasattr(cls, "_databases_support_transactions"):
+        return True  # a Django test case class: it manages its own transactions
+    transactional = {"transactional_db", "live_server", "django_db_reset_sequences"}
+    return bool(transactional & set(getattr(item, "fixturenames", ())))
+
+
+def shared_trees_of(item):
+    """The shared trees the test may use as built (none for a test that commits or flushes)."""
+    if is_transactional(item):
+        return ()
+    names = getattr(item, "fixturenames", ())
+    return tuple(name for name in SHARED_TREES if name in names)
+
+
+def group_tree_sharers(items):
+    """Moves the tests sharing a tree to where the first of them is, keeping their order.
+
+    pytest-django has already put the tests that run in a transaction first; sharers are
+    such tests, so they stay within that first block. Order only saves time: a sharer
+    that ends up apart from the others finds its tree rebuilt (SharedTree.keep_only).
+    """
+    for name in SHARED_TREES:
+        sharers = [item for item in items if name in item.stash[_shares]]
+        if len(sharers) < 2:
+            continue
+        first = items.index(sharers[0])
+        moved = set(sharers)
+        rest = [item for item in items if item not in moved]
+        items[:] = rest[:first] + sharers + rest[first:]
+
+
+class SharedTree:
+    """Content built once for a run of tests, in a transaction rolled back after the run.
+
+    What Django's ``setUpTestData`` does for a class, for any run of pytest tests: the tree is
+    built inside an outer ``atomic`` block and each test's own transaction (pytest-django's
+    ``db``) becomes a savepoint inside it, so what a test changes is rolled back and the next
+    test finds the tree as built. Before a test that does not share the tree (or one that
+    commits, as live-server tests do), the outer block is rolled back, so that test never
+    sees the tree; the tree is built again for the next sharer.
+    """
+
+    open_trees = []  # a stack: the innermost block last
+    registry = {}
+    upcoming = ()  # the trees the test being set up shares
+
+    def __init__(self, name, build, django_db_blocker):
+        self.name = name
+        self.build = build
+        self.blocker = django_db_blocker
+        self.atomic = None
+        self.value = None
+
+    @property
+    def is_open(self):
+        return self.atomic is not None
+
+    def open(self):
+        with self.blocker.unblock():
+            atomic = transaction.atomic()
+            atomic.__enter__()
+            try:
+                self.value = self.build()
+            except BaseException:
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
+                raise
+        self.atomic = atomic
+        SharedTree.open_trees.append(self)
+
+    def close(self):
+        """Rolls back this tree (and any opened inside it)."""
+        while self.is_open:
+            innermost = SharedTree.open_trees.pop()
+            with self.blocker.unblock():
+                transaction.set_rollback(True)
+                innermost.atomic.__exit__(None, None, None)
+            innermost.atomic = innermost.value = None
+
+    def value_or_build(self):
+        """The tree's value; built in the test's own transaction when the tree is not open."""
+        return self.value if self.is_open else self.build()
+
+    @classmethod
+    def keep_only(cls, names):
+        """Before the next test: rolls back the trees it does not share, builds those it does."""
+        for tree in list(cls.open_trees):
+            if tree.is_open and tree.name not in names:
+                tree.close()
+        for name in names:
+            tree = cls.registry.get(name)
+            if tree is not None and not tree.is_open:
+                tree.open()
+
+
+def shared_tree(name, build, django_db_blocker):
+    """Body of a session fixture: a SharedTree, open for the test that first asks for it."""
+    tree = SharedTree(name, build, django_db_blocker)
+    SharedTree.registry[name] = tree
+    if name in SharedTree.upcoming:
+        tree.open()
+    try:
+        yield tree
+    finally:
+        tree.close()
+        del SharedTree.registry[name]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    SharedTree.upcoming = item.stash.get(_shares, ())
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    try:
+        return (yield)
+    finally:
+        SharedTree.keep_only(nextitem.stash.get(_shares, ()) if nextitem else ())
+
+
+def fresh_caches():
+    """Empties the caches, which a rolled-back test may have filled with pages it changed."""
+    cache.clear()
+    Site.clear_site_root_paths_cache()
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -142,10 +290,35 @@ def sign_in(client, username, password, address="127.0.0.1"):
     return client.post("/admin/login/", {"username": username, "password": password}, REMOTE_ADDR=address)
 
 
-@pytest.fixture
-def demo_site(home_page):
-    """The demo content (three programmes, council pages, articles, forms) on the home page."""
+def load_demo(**kwargs):
+    """Loads the demo content; the one place the tests import the demo loader."""
     from demo.loader import load
 
-    load()
-    return home_page
+    return load(**kwargs)
+
+
+def build_demo_site():
+    """The site root and the demo content on it; returns the home page's id."""
+    home = make_site_root()
+    load_demo()
+    return home.pk
+
+
+@pytest.fixture(scope="session")
+def demo_tree(django_db_setup, django_db_blocker):
+    """The demo site, built once for the tests that use ``demo_site`` (see SharedTree)."""
+    yield from shared_tree("demo_tree", build_demo_site, django_db_blocker)
+
+
+@pytest.fixture
+def demo_site(db, demo_tree):
+    """The demo content (three programmes, council pages, articles, forms) on the home page.
+
+    Built once and shared: what a test changes is rolled back after it.
+    """
+    from home.models import HomePage
+
+    home_id = demo_tree.value_or_build()
+    fresh_caches()
+    yield HomePage.objects.get(pk=home_id)
+    fresh_caches()

@@ -2,8 +2,7 @@
 
 import pytest
 
-from demo.loader import load
-from tests.conftest import axe_violations
+from tests.conftest import axe_violations, load_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,7 +22,7 @@ PAGES = {
 @pytest.fixture
 def site_url(live_server, live_home_page):
     """The live server's address, with the demo content loaded."""
-    load()
+    load_demo()
     return live_server.url
 
 

@@ -4,8 +4,7 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 
 from campaigns.models import CampaignPage
-from demo.loader import load
-from tests.conftest import make_site_root
+from tests.conftest import load_demo, make_site_root
 from tests.home.preview import preview_post_data
 
 
@@ -13,7 +12,7 @@ class EditorPublishesCampaignTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
         make_site_root()
-        load()
+        load_demo()
         cls.campaign = CampaignPage.objects.get(slug="come-back-to-social-work")
 
     def edit(self, **changes):

@@ -10,9 +10,8 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Page
 
 from campaigns.models import CampaignPage, Council, Partner
-from demo.loader import load
 from forms.models import ApplicationFormPage
-from tests.conftest import run_python
+from tests.conftest import load_demo, run_python
 
 
 def counts():
@@ -42,8 +41,7 @@ def test_demo_command_creates_the_site_then_creates_nothing_on_a_second_run(home
 
 
 @pytest.mark.django_db
-def test_demo_command_keeps_editors_changes(home_page):
-    load()
+def test_demo_command_keeps_editors_changes(demo_site):
     campaign = CampaignPage.objects.get(slug="come-back-to-social-work")
     campaign.title = "Come Back to Social Work 2027"
     campaign.summary = "Edited by the comms team."
@@ -53,7 +51,7 @@ def test_demo_command_keeps_editors_changes(home_page):
     partner.save()
     council = Council.objects.get(name="Leeds City Council")
     council.delete()
-    assert load() == 0
+    assert load_demo() == 0
     campaign.refresh_from_db()
     assert campaign.title == "Come Back to Social Work 2027"
     assert campaign.summary == "Edited by the comms team."
@@ -66,7 +64,7 @@ def test_demo_command_replaces_wagtails_welcome_page_with_the_home_page():
     from home.models import HomePage
 
     assert not HomePage.objects.exists()
-    load()
+    load_demo()
     home = HomePage.objects.get()
     assert home.get_site().root_page_id == home.id
     assert not Page.objects.filter(depth=2).exclude(id=home.id).exists()

@@ -6,9 +6,8 @@ import re
 import pytest
 from django.core.management import call_command
 
-from demo.loader import load
 from forms.models import Application, ApplicationFile
-from tests.conftest import sign_in
+from tests.conftest import load_demo, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -19,8 +18,7 @@ def listed_references(response):
 
 
 @pytest.fixture
-def demo(home_page, monkeypatch):
-    load()
+def demo(demo_site, monkeypatch):
     monkeypatch.setenv("ADMIN_PASSWORD", "demo-password-for-tests")
     out = io.StringIO()
     call_command("ensure_admin", stdout=out)
@@ -42,7 +40,7 @@ def test_demo_has_applications_with_cvs_for_open_and_closed_programmes_only(demo
 
 def test_demo_applications_are_not_duplicated_on_a_second_run(demo):
     before = Application.objects.count()
-    load()
+    load_demo()
     assert Application.objects.count() == before
 
 

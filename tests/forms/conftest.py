@@ -10,7 +10,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from campaigns.factories import CampaignPageFactory, ProgrammeIndexPageFactory
+from campaigns.models import CampaignPage
 from forms.factories import ApplicationFormFieldFactory, ApplicationFormPageFactory
+from forms.models import ApplicationFormPage
+from tests.conftest import fresh_caches, make_site_root, shared_tree
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 PNG_BYTES = (
@@ -68,12 +71,27 @@ def live_home_page(transactional_db):
     return make_site_root()
 
 
-@pytest.fixture
-def programme(home_page):
-    index = ProgrammeIndexPageFactory(parent=home_page)
+def build_programme():
+    """The site root, a programme index and a programme; returns the programme's id."""
+    index = ProgrammeIndexPageFactory(parent=make_site_root())
     return CampaignPageFactory(
         parent=index, title="Come Back to Social Work", slug="come-back-to-social-work"
-    )
+    ).pk
+
+
+@pytest.fixture(scope="session")
+def programme_tree(django_db_setup, django_db_blocker):
+    """The programme, built once for the tests that use it (see tests.conftest.SharedTree)."""
+    yield from shared_tree("programme_tree", build_programme, django_db_blocker)
+
+
+@pytest.fixture
+def programme(db, programme_tree):
+    """A programme under the home page; built once and shared, each test's changes rolled back."""
+    pk = programme_tree.value_or_build()
+    fresh_caches()
+    yield CampaignPage.objects.get(pk=pk)
+    fresh_caches()
 
 
 def make_form_page(parent, fields=None, **kwargs):
@@ -93,8 +111,21 @@ DEFAULT_FIELDS = [
 ]
 
 
+@pytest.fixture(scope="session")
+def form_page_tree(programme_tree, django_db_blocker):
+    """make_form_page() on the shared programme, built once inside it (see SharedTree)."""
+
+    def build():
+        return make_form_page(CampaignPage.objects.get(pk=programme_tree.value)).pk
+
+    yield from shared_tree("form_page_tree", build, django_db_blocker)
+
+
 @pytest.fixture
-def form_page(programme):
+def form_page(programme, form_page_tree):
+    """An open form with name, email and CV questions; shared like ``programme``."""
+    if form_page_tree.is_open:
+        return ApplicationFormPage.objects.get(pk=form_page_tree.value)
     return make_form_page(programme)
 
 

@@ -5,9 +5,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from demo.loader import load
 from forms.models import Application
-from tests.conftest import axe_violations
+from tests.conftest import axe_violations, load_demo
 
 from .conftest import PDF_BYTES
 
@@ -18,7 +17,7 @@ CLOSED = "/programmes/stem-recharge/apply/"
 
 @pytest.fixture
 def site_url(live_server, live_home_page):
-    load()
+    load_demo()
     Application.objects.all().delete()  # the demo's own applications; count only the test's
     return live_server.url
 

@@ -5,7 +5,6 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from demo.loader import load
 from forms.models import Application, ApplicationFormPage, EqualityMonitoring
 
 from .conftest import pdf
@@ -14,8 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(home_page):
-    load()
+def demo(demo_site):
     # The demo comes with a few applications to review; these tests count only new ones.
     Application.objects.all().delete()
     return {page.get_parent().slug: page for page in ApplicationFormPage.objects.filter(slug="apply")}

@@ -14,6 +14,7 @@ from campaigns.factories import CampaignPageFactory, ProgrammeIndexPageFactory
 from forms.factories import ApplicationFormFieldFactory, ApplicationFormPageFactory
 from forms.models import Application, ApplicationFile, EqualityMonitoring, FormPurpose
 from reviews.models import ProgrammeAccess
+from tests.conftest import fresh_caches, make_site_root, shared_tree
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 REVIEWER_PERMISSIONS = ("view_application", "change_application", "export_application")
@@ -138,9 +139,24 @@ def build_site(home):
     }
 
 
+def build_shared_site():
+    """The site root and build_site() on it, as (model, id) pairs to fetch in each test."""
+    return {key: (type(page), page.pk) for key, page in build_site(make_site_root()).items()}
+
+
+@pytest.fixture(scope="session")
+def admin_site_tree(django_db_setup, django_db_blocker):
+    """build_site(), built once for the tests that use ``site`` (see tests.conftest.SharedTree)."""
+    yield from shared_tree("admin_site_tree", build_shared_site, django_db_blocker)
+
+
 @pytest.fixture
-def site(home_page):
-    return build_site(home_page)
+def site(db, admin_site_tree):
+    """The two programmes and their forms; built once and shared, each test's changes rolled back."""
+    pages = {key: model.objects.get(pk=pk) for key, (model, pk) in admin_site_tree.value_or_build().items()}
+    fresh_caches()
+    yield pages
+    fresh_caches()
 
 
 @pytest.fixture

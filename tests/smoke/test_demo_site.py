@@ -2,12 +2,9 @@
 
 import pytest
 
-from demo.loader import load
-
 
 @pytest.mark.django_db
-def test_home_page_lists_the_three_demo_programmes(client, home_page):
-    load()
+def test_home_page_lists_the_three_demo_programmes(client, demo_site):
     response = client.get("/")
     assert response.status_code == 200
     for title in ("Come Back to Social Work", "Return to Work – ICT", "STEM ReCharge"):

@@ -182,7 +182,8 @@ def as_csv(programme, tables):
         writer.writerow([table.question, *STAGES, "Total"])
         for label, row in zip(table.rows, table.cells, strict=True):
             writer.writerow([label, *map(shown, row)])
-        writer.writerow(["Total", *map(shown, table.totals)])
+        if len(table.rows) > 1:  # a one-row table's total is that row
+            writer.writerow(["Total", *map(shown, table.totals)])
     return out.getvalue()
 
 

@@ -2,11 +2,12 @@
 
 Subject access and erasure need "Can handle data protection requests"; the equality report
 needs "Can view equality monitoring answers" and the programme among the user's programmes.
-Anyone else gets 403.
+Anyone else gets a 403 page naming the permission (not Wagtail's redirect to the dashboard).
 """
 
+from functools import wraps
+
 from django import forms as django_forms
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -40,9 +41,36 @@ class EraseForm(AddressForm):
     )
 
 
-def require_officer(user):
-    if not (user.is_active and user.has_perm(DPO_PERMISSION)):
-        raise PermissionDenied
+def refuse(request, permission):
+    return TemplateResponse(request, "reviews/permission_denied.html", {"permission": permission}, status=403)
+
+
+def officer_only(view):
+    """Answers 403 unless the user may handle data protection requests."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not (request.user.is_active and request.user.has_perm(DPO_PERMISSION)):
+            return refuse(request, "Can handle data protection requests")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def equality_only(view):
+    """Answers 403 unless the user may see equality answers (and the programme, if one is named)."""
+
+    @wraps(view)
+    def wrapped(request, *args, programme_id=None, **kwargs):
+        programmes = programme_ids_for_user(request.user)
+        outside = programme_id is not None and programmes is not None and programme_id not in programmes
+        if not can_view_equality(request.user) or outside:
+            return refuse(request, "Can view equality monitoring answers, and the programme")
+        if programme_id is not None:
+            kwargs["programme_id"] = programme_id
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 def render_tools(request, status=200, **context):
@@ -52,16 +80,16 @@ def render_tools(request, status=200, **context):
 
 
 @require_http_methods(["GET"])
+@officer_only
 def data_protection_view(request):
     """The two forms: export an address's data, or find what erasing it would delete."""
-    require_officer(request.user)
     return render_tools(request)
 
 
 @require_POST
+@officer_only
 def subject_access_view(request):
     """Downloads the zip of everything kept for the address, or says there is nothing."""
-    require_officer(request.user)
     form = AddressForm(request.POST, prefix="access")
     if not form.is_valid():
         return render_tools(request, access_form=form, status=400)
@@ -76,9 +104,9 @@ def subject_access_view(request):
 
 
 @require_POST
+@officer_only
 def erasure_view(request):
     """First POST: what would go. With ``erase``: deletes it (confirmation needed for active applications)."""
-    require_officer(request.user)
     form = EraseForm(request.POST, prefix="erase")
     if not form.is_valid():
         return render_tools(request, erase_form=form, status=400)
@@ -95,17 +123,9 @@ def erasure_view(request):
     return TemplateResponse(request, "reviews/erasure_done.html", context)
 
 
-def require_equality(user, programme_id=None):
-    programmes = programme_ids_for_user(user)
-    if not can_view_equality(user) or (
-        programme_id and programmes is not None and programme_id not in programmes
-    ):
-        raise PermissionDenied
-
-
+@equality_only
 def equality_programmes_view(request):
     """The programmes whose equality report the user may see."""
-    require_equality(request.user)
     programmes = CampaignPage.objects.order_by("title")
     allowed = programme_ids_for_user(request.user)
     if allowed is not None:
@@ -114,9 +134,9 @@ def equality_programmes_view(request):
 
 
 @require_http_methods(["GET", "POST"])
+@equality_only
 def equality_report_view(request, programme_id):
     """The report (HTML, or CSV with ``?format=csv``); POST freezes it."""
-    require_equality(request.user, programme_id)
     programme = get_object_or_404(CampaignPage, pk=programme_id)
     if request.method == "POST":
         return freeze(request, programme)

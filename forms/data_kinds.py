@@ -49,7 +49,7 @@ def register_kinds():
             for_email=lambda email: ApplicationFile.objects.none(),  # found through their draft
             export=lambda rows: personal_data.Exported(),
             delete=retention.delete_unlinked_files,
-            notice=lambda: "",  # said with the drafts
+            notice=lambda: [],  # said with the drafts
             expired=retention.expired_draft_uploads,
         )
     )
@@ -86,24 +86,34 @@ def applications_notice():
     forms = ApplicationFormPage.objects.live().order_by("path")
     lines = []
     for form in forms:
-        kind = "Council sign-ups" if form.purpose == FormPurpose.COUNCIL_SIGNUP else "Applications"
-        programme = form.get_programme()
-        where = f"{programme.title}: {form.title}" if programme else form.title
-        months = form.retention_months
+        kind = "council sign-ups" if form.purpose == FormPurpose.COUNCIL_SIGNUP else "applications"
         lines.append(
-            f"{kind} to {where}, with their files, notes and status history: {months} month"
-            f"{'s' if months != 1 else ''} after the form closes"
-            f"{'' if form.closes_at else ' (it has no closing date, so after each one is sent)'}."
+            f"{form_name(form)}, {kind} (with their files, notes and status history): {after_closing(form)}."
         )
-    return " ".join(lines)
+    return lines
+
+
+def form_name(form):
+    """The form's programme's title (the form's own title if it has no programme)."""
+    programme = form.get_programme()
+    return programme.title if programme else form.title
+
+
+def after_closing(form):
+    """When a form's applications go, in words: "6 months after the form closes"."""
+    months = form.retention_months
+    period = f"{months} month{'s' if months != 1 else ''}"
+    if not form.closes_at:
+        return f"{period} after each one is sent (the form has no closing date)"
+    return "as soon as the form closes" if months == 0 else f"{period} after the form closes"
 
 
 def drafts_notice():
     hours = settings.APPLICATION_DRAFT_HOURS
-    return (
+    return [
         f"An application you have started but not sent (its answers and files): {hours} hours after "
         "your last change. If you cannot apply, the file you uploaded is deleted at once."
-    )
+    ]
 
 
 def export_drafts(rows):

@@ -45,7 +45,7 @@ class DataKind:
     for_email: Callable[[str], QuerySet]  # the rows holding this address's data
     export: Callable[[QuerySet], Exported]
     delete: Callable[[QuerySet], Deleted]  # deletes rows and their files (files first)
-    notice: Callable[[], str]  # how long it is kept, for the privacy notice
+    notice: Callable[[], list[str]]  # how long it is kept: sentences for the privacy notice
     expired: Callable[[datetime], QuerySet] | None = None  # None: it goes with its parent row
     programme: str | None = None  # the lookup to its programme, for counts per programme
     shared_with: str = ""  # who outside the programme team sees it ("" for nobody)

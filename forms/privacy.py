@@ -30,6 +30,6 @@ def privacy_facts(site):
     return PrivacyFacts(
         controller=settings.data_controller,
         lawful_basis=settings.lawful_basis,
-        retention=[text for text in (kind.notice() for kind in kinds) if text],
+        retention=[sentence for kind in kinds for sentence in kind.notice()],
         sharing=shared or [NO_SHARING],
     )

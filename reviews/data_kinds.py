@@ -7,7 +7,8 @@ it; equality answers can also go earlier, when the programme's equality report i
 from django.db.models import Q
 
 from forms import personal_data
-from forms.choices import EqualityRetention
+from forms.choices import EqualityRetention, FieldSection
+from forms.data_kinds import form_name
 from forms.models import ApplicationFormPage, EqualityMonitoring
 from reviews.models import ApplicationNote, StatusChange
 
@@ -34,7 +35,7 @@ def register_kinds():
             for_email=of_applications_to(StatusChange),
             export=lambda rows: exported(rows, status_change_record),
             delete=delete_rows,
-            notice=lambda: "",  # goes with its application
+            notice=lambda: [],  # goes with its application
         )
     )
     personal_data.register(
@@ -47,7 +48,7 @@ def register_kinds():
                 rows, lambda row: {"written_at": row.created_at.isoformat(), "note": row.text}
             ),
             delete=delete_rows,
-            notice=lambda: "",  # goes with its application
+            notice=lambda: [],  # goes with its application
         )
     )
 
@@ -95,20 +96,28 @@ def expired_equality_answers(now):
 
 
 def equality_notice():
-    forms = ApplicationFormPage.objects.live().order_by("path")
-    frozen = [
-        form.title for form in forms if form.equality_retention == EqualityRetention.UNTIL_REPORT_FROZEN
+    """How long equality answers are kept, from the retention choice of each form that asks them."""
+    forms = (
+        ApplicationFormPage.objects.live()
+        .filter(form_fields__section=FieldSection.EQUALITY)
+        .distinct()
+        .order_by("path")
+    )
+    at_freezing = [
+        form_name(form) for form in forms if form.equality_retention == EqualityRetention.UNTIL_REPORT_FROZEN
     ]
-    kept = [form.title for form in forms if form.equality_retention == EqualityRetention.WITH_APPLICATIONS]
-    parts = [
+    with_applications = [
+        form_name(form) for form in forms if form.equality_retention == EqualityRetention.WITH_APPLICATIONS
+    ]
+    sentences = [
         "Equality monitoring answers are optional, kept apart from your application and used only in "
         "counts where any number under 5 is hidden."
     ]
-    if frozen:
-        parts.append(
-            "They are deleted when the programme's equality report is frozen after the form closes, or "
-            f"with your application if that comes first ({', '.join(sorted(set(frozen)))})."
+    if at_freezing:
+        sentences.append(
+            "They are deleted once the programme's equality report is frozen after the form closes, or "
+            f"with your application if that comes first ({'; '.join(at_freezing)})."
         )
-    if kept:
-        parts.append(f"They are deleted with your application ({', '.join(sorted(set(kept)))}).")
-    return " ".join(parts)
+    if with_applications:
+        sentences.append(f"They are deleted with your application ({'; '.join(with_applications)}).")
+    return sentences

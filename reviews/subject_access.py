@@ -75,7 +75,7 @@ def summary(email, found, site):
                     f"status {record['status']}"
                 )
     lines += ["", "How long we keep it:"]
-    lines += [f"- {text}" for text in (kind.notice() for kind in personal_data.kinds()) if text]
+    lines += [f"- {sentence}" for kind in personal_data.kinds() for sentence in kind.notice()]
     return "\n".join(lines) + "\n"
 
 

@@ -254,10 +254,10 @@ class ApplicationFormPage(AbstractEmailForm):
     )
     retention_months = models.PositiveSmallIntegerField(
         default=6,
-        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        validators=[MinValueValidator(0), MaxValueValidator(120)],
         help_text="Applications to this form, with their files, notes and status history, are "
-        "deleted this many months after the form closes (by the daily purge). The privacy notice "
-        "says so.",
+        "deleted this many months after the form closes (0: by the first purge after it closes). "
+        "The privacy notice says so.",
     )
     equality_retention = models.CharField(
         max_length=20,

@@ -12,7 +12,7 @@ from wagtail.log_actions import log
 from wagtail.search import index
 
 from forms import personal_data
-from forms.models import ACTIVE_STAGES, Application
+from forms.models import ACTIVE_STAGES
 from reviews.models import DataProtectionRequest, DataRequestAction
 
 
@@ -71,9 +71,10 @@ def remove_from_search(rows):
             index.remove_object(row)
 
 
-def still_kept(email):
-    """Whether anything is left for the address (after an erasure some rows may wait for storage)."""
-    return (
-        any(kind.for_email(email).exists() for kind in personal_data.kinds())
-        or Application.objects.filter(applicant_email__iexact=email).exists()
-    )
+def erased(request):
+    """[(label, rows)] of what an erasure deleted, in registry order."""
+    return [
+        (kind.label, request.counts[kind.name])
+        for kind in personal_data.kinds()
+        if kind.name in request.counts
+    ]

@@ -119,7 +119,7 @@ def erasure_view(request):
         context["needs_confirmation"] = True
         return TemplateResponse(request, "reviews/erasure_preview.html", context, status=400)
     done = erasure.erase(email, request.user)
-    context.update(done=done, left=erasure.preview(email))
+    context.update(done=done, erased=erasure.erased(done), left=erasure.preview(email))
     return TemplateResponse(request, "reviews/erasure_done.html", context)
 
 

@@ -117,6 +117,8 @@ def test_erasure_shows_what_would_go_then_deletes_everything_for_the_address(cli
 
     done = client.post(reverse(ERASE), {"erase-email": "ada@example.org", "erase": "1"}).content.decode()
     assert "Nothing is left for this address." in done
+    assert "Applications and their files: 2" in done
+    assert "Equality monitoring answers: 1" in done
     assert "CBSW-0001" in done
     assert not Application.objects.filter(applicant_email__iexact="ada@example.org").exists()
     assert not EqualityMonitoring.objects.exists()

@@ -45,8 +45,13 @@ class Command(BaseCommand):
             f"Due for deletion at {timezone.localtime():%d/%m/%Y %H:%M} (dry run, nothing deleted):"
         )
         for name, by_programme in due.items():
-            label = personal_data.get(name).label if name != "sessions" else "Expired sessions"
-            self.stdout.write(f"  {label}: {sum(by_programme.values())}")
+            if name == "sessions":
+                self.stdout.write(f"  Expired sessions: {sum(by_programme.values())}")
+                continue
+            kind = personal_data.get(name)
+            held = personal_data.held(kind, timezone.now()).count()
+            waiting = f" ({held} more past their retention but held while in use)" if held else ""
+            self.stdout.write(f"  {kind.label}: {sum(by_programme.values())}{waiting}")
             for programme_id, rows in sorted(by_programme.items()):
                 if programme_id != retention.NO_PROGRAMME and rows:
                     self.stdout.write(f"    {titles.get(programme_id, programme_id)}: {rows}")

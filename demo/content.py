@@ -219,3 +219,21 @@ def stem(today):
             "closes_at": (closes, 23, 59),
         },
     }
+
+
+def privacy_notice():
+    """The privacy page's body: its facts (controller, lawful basis, how long each kind of data is
+    kept, sharing) come from the privacy facts block, read from the settings and fields the code uses."""
+    return [
+        (
+            "paragraph",
+            "<p>We collect the information you give us in an application so that we can assess it "
+            "and arrange interviews with the councils taking part in the programme.</p>",
+        ),
+        ("privacy_facts", None),
+        (
+            "paragraph",
+            "<h2>Your rights</h2><p>You can ask for a copy of your information, or ask us to correct "
+            "or delete it, by writing to the contact address in the footer.</p>",
+        ),
+    ]

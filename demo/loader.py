@@ -209,7 +209,7 @@ class DemoLoader:
             title="Privacy notice",
             show_in_menus=False,
             introduction="How we use the personal information you give us when you apply.",
-            body=[("paragraph", PRIVACY_TEXT)],
+            body=content.privacy_notice(),
         )
         accessibility = self.child(
             home,
@@ -250,14 +250,6 @@ def faq(data):
     }
 
 
-PRIVACY_TEXT = (
-    "<p>We collect the information you give us in an application so that we can assess it, "
-    "arrange interviews and, if you agree, share your details with council employers in the "
-    "talent pool.</p><h2>How long we keep it</h2><p>We keep applications for six months after "
-    "the programme closes, then delete them. Equality monitoring answers are kept apart from "
-    "your application and used only in anonymous statistics.</p><h2>Your rights</h2><p>You can "
-    "ask to see, correct or delete your information at any time.</p>"
-)
 ACCESSIBILITY_TEXT = (
     "<p>We want as many people as possible to be able to use this website. You should be able "
     "to zoom in up to 400% without the text spilling off the screen, navigate the whole "

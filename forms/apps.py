@@ -15,3 +15,7 @@ class ApplicationFormsConfig(AppConfig):
         from forms.models import ApplicationFile
 
         post_delete.connect(delete_cascaded_file, sender=ApplicationFile, dispatch_uid="delete_cascaded_file")
+
+        from forms.data_kinds import register_kinds
+
+        register_kinds()

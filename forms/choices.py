@@ -40,3 +40,10 @@ class WhenFull(models.TextChoices):
 class FormPurpose(models.TextChoices):
     APPLICATION = "application", "Application from a returner"
     COUNCIL_SIGNUP = "council-signup", "Council sign-up (expression of interest)"
+
+
+class EqualityRetention(models.TextChoices):
+    """How long a form's equality monitoring answers are kept."""
+
+    UNTIL_REPORT_FROZEN = "report-frozen", "Until the programme's equality report is frozen"
+    WITH_APPLICATIONS = "with-applications", "As long as the applications"

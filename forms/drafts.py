@@ -4,10 +4,17 @@ The session keeps, per form page: the raw answers (re-validated at every step), 
 uploaded files already in private storage (not yet linked to an application) and the
 one-time token the confirm step uses. After confirming, only the token and the
 application's id stay, so a repeated confirm shows the same application.
+
+A draft expires ``APPLICATION_DRAFT_HOURS`` after its last change: each save sets the
+session to expire then (the daily purge clears expired sessions) and marks the draft's
+uploads active (the purge deletes unlinked uploads inactive for as long).
 """
 
 import secrets
 from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils import timezone
 
 from forms.fields import HONEYPOT_FIELD
 
@@ -21,8 +28,11 @@ class Draft:
     token: str = ""
 
 
+DRAFT_KEY_PREFIX = "rtw-application-"
+
+
 def draft_key(page):
-    return f"rtw-application-{page.pk}"
+    return f"{DRAFT_KEY_PREFIX}{page.pk}"
 
 
 def confirmed_key(page):
@@ -39,6 +49,13 @@ def save(request, page, draft):
     if not draft.token:
         draft.token = secrets.token_urlsafe(24)
     request.session[draft_key(page)] = {"data": draft.data, "files": draft.files, "token": draft.token}
+    request.session.set_expiry(settings.APPLICATION_DRAFT_HOURS * 3600)
+    if draft.files:
+        from forms.models import ApplicationFile
+
+        ApplicationFile.objects.filter(pk__in=draft.file_ids, application__isnull=True).update(
+            draft_active_at=timezone.now()
+        )
 
 
 def answers_from_post(form, post):
@@ -79,3 +96,29 @@ def mark_confirmed(request, page, token, application_pk):
 def confirmed(request, page):
     """{"token", "application"} of the application this session confirmed, or None."""
     return request.session.get(confirmed_key(page))
+
+
+def drafts_in(session_data):
+    """The drafts held in one session's decoded data."""
+    return [
+        Draft(data=stored.get("data", {}), files=stored.get("files", {}), token=stored.get("token", ""))
+        for key, stored in session_data.items()
+        if key.startswith(DRAFT_KEY_PREFIX) and isinstance(stored, dict)
+    ]
+
+
+def has_address(draft, email):
+    """Whether one of the draft's answers is this email address (case and spaces ignored)."""
+    wanted = email.strip().casefold()
+    return any(str(value).strip().casefold() == wanted for values in draft.data.values() for value in values)
+
+
+def session_keys_with_address(email):
+    """Keys of the unexpired (database) sessions holding a draft with this email address as an answer."""
+    from django.contrib.sessions.models import Session
+
+    keys = []
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if any(has_address(draft, email) for draft in drafts_in(session.get_decoded())):
+            keys.append(session.session_key)
+    return keys

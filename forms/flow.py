@@ -106,11 +106,19 @@ def rate_limited(page, request, window):
     return response
 
 
-def not_eligible(page, request, window, form):
-    """The "You cannot apply" page when the answers break an eligibility rule, else None."""
-    if reasons := eligibility.reasons_not_eligible(page, form.cleaned_data):
-        return render(page, request, TEMPLATES["not_eligible"], {"reasons": reasons, "window": window})
-    return None
+def not_eligible(page, request, window, form, draft):
+    """The "You cannot apply" page when the answers break an eligibility rule, else None.
+
+    The attempt's files are deleted at once; its answers stay in the draft (so they can be
+    changed) until it expires, ``APPLICATION_DRAFT_HOURS`` after this change.
+    """
+    if not (reasons := eligibility.reasons_not_eligible(page, form.cleaned_data)):
+        return None
+    uploads.discard_ids(draft.file_ids)
+    draft.files = {}
+    drafts.save(request, page, draft)
+    context = {"reasons": reasons, "window": window, "draft_hours": settings.APPLICATION_DRAFT_HOURS}
+    return render(page, request, TEMPLATES["not_eligible"], context)
 
 
 def render(page, request, template, extra, status=200):
@@ -157,7 +165,7 @@ def questions(page, request, window):
     drafts.save(request, page, draft)
     if not valid:
         return render_questions(page, request, window, form, draft)
-    if refusal := not_eligible(page, request, window, form):
+    if refusal := not_eligible(page, request, window, form, draft):
         return refusal
     return SeeOther(page.step_url(request, "check"))
 
@@ -171,7 +179,7 @@ def check(page, request, window):
     form = new_form(page, request, draft, draft.data)
     if not form.is_valid():
         return render_questions(page, request, window, form, draft)
-    if refusal := not_eligible(page, request, window, form):
+    if refusal := not_eligible(page, request, window, form, draft):
         return refusal
     rows = answer_rows(page, request, form, draft)
     context = {
@@ -195,7 +203,7 @@ def submit(page, request, window):
     form = new_form(page, request, draft, draft.data)
     if not form.is_valid():
         return render_questions(page, request, window, form, draft)
-    if refusal := not_eligible(page, request, window, form):
+    if refusal := not_eligible(page, request, window, form, draft):
         return refusal
     try:
         application = confirm(page, form, draft)

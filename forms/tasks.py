@@ -79,3 +79,12 @@ def schedule_retry(application_id, attempt):
     if retry.get_backend().supports_defer:
         retry = retry.using(run_after=timezone.now() + retry_delay(attempt))
     retry.enqueue(application_id, attempt=attempt + 1)
+
+
+@task()
+def purge_expired_data():
+    """The daily purge, for the worker (``manage.py purge_expired_data --enqueue`` queues it)."""
+    from forms.retention import purge
+
+    run = purge()
+    return run.counts

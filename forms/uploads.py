@@ -204,24 +204,17 @@ def store_one(model, field_name, upload):
 
 
 def discard(files):
-    """Deletes unlinked files: each object, then its row; returns how many went.
+    """Deletes unlinked files: the objects first, then the rows of those that went.
 
-    A file whose object cannot be deleted (storage unavailable) keeps its row, so
-    ``clean_application_uploads`` finds it and tries again.
+    A file whose object could not be deleted keeps its row; the purge retries it once its
+    draft has expired.
     """
-    deleted = 0
-    for application_file in files:
-        try:
-            if application_file.file.name:
-                private_storage().delete(application_file.file.name)
-        except Exception as error:
-            logger.warning("Could not delete an uploaded file: %s", type(error).__name__)
-            continue
-        with transaction.atomic():
-            if application_file.pk:
-                application_file.delete()
-        deleted += 1
-    return deleted
+    from forms.models import ApplicationFile
+    from forms.retention import delete_unlinked_files
+
+    ids = [application_file.pk for application_file in files if application_file.pk]
+    if ids:
+        delete_unlinked_files(ApplicationFile.objects.filter(pk__in=ids))
 
 
 def discard_ids(ids):

@@ -137,3 +137,23 @@ class BaseStreamBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     video = VideoBlock()
     document = DocumentLinkBlock()
+
+
+class PrivacyFactsBlock(blocks.StaticBlock):
+    """The privacy notice's facts (controller, lawful basis, how long each kind of data is kept,
+    sharing), filled in from the site's settings and each form's retention fields."""
+
+    class Meta:
+        icon = "lock"
+        template = "blocks/privacy_facts_block.html"
+        admin_text = (
+            "Shows who the data controller is, the lawful basis, how long each kind of data is kept and "
+            "who it is shared with, from Site settings and each application form's retention fields."
+        )
+        label = "Privacy facts (from settings)"
+
+
+class StandardPageStreamBlock(BaseStreamBlock):
+    """The body of standard pages: the shared blocks, plus the privacy facts for the privacy notice."""
+
+    privacy_facts = PrivacyFactsBlock()

@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from . import site_cache
-from .blocks import BaseStreamBlock
+from .blocks import BaseStreamBlock, StandardPageStreamBlock
 from .queries import find_route, remember_route
 
 
@@ -94,7 +94,10 @@ class StandardPage(SeoMixin, Page):
     """A plain content page: about, privacy notice, accessibility statement."""
 
     introduction = models.TextField(blank=True, help_text="A short summary shown under the title.")
-    body = StreamField(BaseStreamBlock(), help_text="The page's content.")
+    body = StreamField(
+        StandardPageStreamBlock(),
+        help_text="The page's content. On the privacy notice, add the privacy facts block.",
+    )
 
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
     search_fields = Page.search_fields + [
@@ -131,6 +134,20 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text="The privacy notice, linked from the footer and every application form.",
     )
+    data_controller = models.CharField(
+        max_length=200,
+        default="Local Government Association",
+        help_text="The organisation legally responsible for applicants' information, named in the "
+        "privacy notice and in subject access answers.",
+    )
+    lawful_basis = models.TextField(
+        default=(
+            "Public task (UK GDPR Article 6(1)(e)): running recruitment programmes for councils. "
+            "Equality monitoring answers: only if you choose to give them, for equality of opportunity "
+            "(Article 9(2)(g) and Data Protection Act 2018, Schedule 1, paragraph 8)."
+        ),
+        help_text="Why the law lets us use applicants' information, shown in the privacy notice.",
+    )
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -149,6 +166,10 @@ class SiteSettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("footer_text"), FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
             heading="Footer",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("data_controller"), FieldPanel("lawful_basis")],
+            heading="Data protection (shown in the privacy notice)",
         ),
     ]
 

@@ -6,3 +6,8 @@ class ReviewsConfig(AppConfig):
 
     name = "reviews"
     verbose_name = "Reviews"
+
+    def ready(self):
+        from reviews.data_kinds import register_kinds
+
+        register_kinds()

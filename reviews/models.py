@@ -105,3 +105,43 @@ class ApplicationLogEntry(BaseLogEntry):
 
     def __str__(self):
         return f"ApplicationLogEntry {self.pk}: '{self.action}' on application {self.object_id}"
+class DataRequestAction(models.TextChoices):
+    SUBJECT_ACCESS = "subject-access", "Subject access"
+    ERASURE = "erasure", "Erasure"
+
+
+class DataProtectionRequest(models.Model):
+    """A subject access or erasure request an officer handled: what was found, never the address."""
+
+    action = models.CharField(max_length=20, choices=DataRequestAction.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    references = models.JSONField(default=list, help_text="References of the applications it covered.")
+    counts = models.JSONField(
+        default=dict, help_text="{kind: rows} found (subject access) or deleted (erasure)."
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        permissions = [("handle_data_protection", "Can handle data protection requests")]
+
+    def __str__(self):
+        return f"{self.get_action_display()} request {self.pk}"
+
+
+class EqualityReportSnapshot(models.Model):
+    """A programme's equality report frozen at one moment: counts only, kept when the answers go."""
+
+    programme = models.OneToOneField(
+        "campaigns.CampaignPage", on_delete=models.CASCADE, related_name="equality_report_snapshot"
+    )
+    frozen_at = models.DateTimeField(auto_now_add=True)
+    frozen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    tables = models.JSONField(
+        help_text="The report's unsuppressed counts; suppression is applied when shown."
+    )
+
+    def __str__(self):
+        return f"Equality report of {self.programme_id}, frozen {self.frozen_at:%d/%m/%Y}"

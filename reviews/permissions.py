@@ -97,6 +97,7 @@ def registered_permissions():
     return Permission.objects.filter(
         Q(content_type__app_label="reviews", codename="export_application")
         | Q(content_type__app_label="application_forms", codename="view_equality_data")
+        | Q(content_type__app_label="reviews", codename="handle_data_protection")
     )
 
 

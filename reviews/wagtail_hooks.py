@@ -1,15 +1,16 @@
 """Registers the applications admin, its URLs, permissions, audit actions and dashboard panel."""
 
-from django.urls import path, register_converter
+from django.urls import path, register_converter, reverse
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail_modeladmin.options import modeladmin_register
 
 from forms.models import Application, ApplicationStatus
 from forms.models.pages import SUBMISSIONS_LIST_VIEW_HOOK
-from reviews import views
+from reviews import views, views_dpo
 from reviews.admin import ApplicationAdmin, CouncilSignupAdmin, ProgrammeAccessPanel
 from reviews.dashboard import ApplicationsDashboardPanel
+from reviews.dpo_admin import DataProtectionMenuItem, EqualityReportMenuItem, register_dpo_log_actions, urls_dpo
 from reviews.models import ApplicationLogEntry
 from reviews.params import IdConverter
 from reviews.permissions import filter_form_pages_for_user, registered_permissions
@@ -37,6 +38,7 @@ def register_admin_urls():
             views.delete_submissions_view,
             name="application_delete_submissions",
         ),
+        *urls_dpo(views_dpo),
     ]
 
 
@@ -44,6 +46,16 @@ def register_admin_urls():
 def submissions_list_view(form_page):
     """The view an application form page serves for its "submissions" link: our listing."""
     return views.FormSubmissionsView
+
+
+@hooks.register("register_reports_menu_item")
+def register_equality_report_menu_item():
+    return EqualityReportMenuItem("Equality reports", reverse("equality_programmes"), icon_name="group")
+
+
+@hooks.register("register_settings_menu_item")
+def register_data_protection_menu_item():
+    return DataProtectionMenuItem("Data protection requests", reverse("data_protection"), icon_name="lock")
 
 
 @hooks.register("register_permissions")
@@ -73,6 +85,7 @@ def register_log_actions(actions):
     actions.register_action("application_forms.view", "View application", "Viewed the application")
     actions.register_action("application_forms.add_note", "Add note", "Added a note")
     actions.register_action("application_forms.download_file", "Download file", "Downloaded a file")
+    register_dpo_log_actions(actions)
 
     @actions.register_action("application_forms.change_status")
     class ChangeStatus(LogFormatter):

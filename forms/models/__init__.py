@@ -1,6 +1,7 @@
 """Models of the application forms app, one module per concern."""
 
 from .applications import (
+    ACTIVE_STAGES,
     Application,
     ApplicationFile,
     ApplicationStatus,
@@ -9,8 +10,10 @@ from .applications import (
 )
 from .pages import ApplicationFormField, ApplicationFormPage, FormPurpose, WindowState
 from .ratelimits import PostCount
+from .retention import PurgeRun
 
 __all__ = [
+    "ACTIVE_STAGES",
     "Application",
     "ApplicationFile",
     "EligibilityResult",
@@ -18,6 +21,7 @@ __all__ = [
     "ApplicationFormField",
     "ApplicationFormPage",
     "ApplicationStatus",
+    "PurgeRun",
     "FormPurpose",
     "PostCount",
     "WindowState",

@@ -1,6 +1,7 @@
 """An application (a form submission), its uploaded files and equality monitoring answers."""
 
 from django.db import models
+from django.utils import timezone
 from wagtail.contrib.forms.models import AbstractFormSubmission
 
 from forms.storage import private_storage
@@ -16,6 +17,10 @@ class ApplicationStatus(models.TextChoices):
     PLACED = "placed", "Placed"
     UNSUCCESSFUL = "unsuccessful", "Unsuccessful"
     WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+#: Statuses of an application still in recruitment: the purge waits and erasure asks to confirm.
+ACTIVE_STAGES = (ApplicationStatus.SHORTLISTED, ApplicationStatus.INTERVIEW, ApplicationStatus.OFFERED)
 
 
 class EligibilityResult(models.TextChoices):
@@ -116,6 +121,21 @@ class ApplicationFile(models.Model):
     content_type = models.CharField(max_length=100)
     size = models.PositiveBigIntegerField()
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    draft_active_at = models.DateTimeField(
+        default=timezone.now,
+        editable=False,
+        help_text="Last activity on the draft holding this upload; an unlinked upload is deleted "
+        "APPLICATION_DRAFT_HOURS after it.",
+    )
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["draft_active_at"],
+                condition=models.Q(application__isnull=True),
+                name="applicationfile_draft_active",
+            )
+        ]
 
     def __str__(self):
         return self.original_name

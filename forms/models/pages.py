@@ -6,6 +6,7 @@ from functools import reduce
 from operator import or_
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -23,7 +24,15 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from campaigns.models import CampaignPage
-from forms.choices import EligibilityRule, FieldRole, FieldSection, FormPurpose, WhenFull, Window
+from forms.choices import (
+    EligibilityRule,
+    EqualityRetention,
+    FieldRole,
+    FieldSection,
+    FormPurpose,
+    WhenFull,
+    Window,
+)
 from forms.fields import ApplicationFormBuilder
 from home.queries import public_q
 
@@ -243,6 +252,20 @@ class ApplicationFormPage(AbstractEmailForm):
         features=["bold", "italic", "link", "ul", "ol"],
         help_text="Shown on the confirmation page under the reference: what happens next.",
     )
+    retention_months = models.PositiveSmallIntegerField(
+        default=6,
+        validators=[MinValueValidator(0), MaxValueValidator(120)],
+        help_text="Applications to this form, with their files, notes and status history, are "
+        "deleted this many months after the form closes (0: by the first purge after it closes). "
+        "The privacy notice says so.",
+    )
+    equality_retention = models.CharField(
+        max_length=20,
+        choices=EqualityRetention.choices,
+        default=EqualityRetention.UNTIL_REPORT_FROZEN,
+        help_text="Equality monitoring answers go when the programme's equality report is frozen, "
+        "or with the applications.",
+    )
 
     content_panels = AbstractEmailForm.content_panels + [
         FormSubmissionsPanel(),
@@ -268,6 +291,10 @@ class ApplicationFormPage(AbstractEmailForm):
         FieldPanel("purpose"),
         FieldPanel("reference_prefix"),
         FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [FieldPanel("retention_months"), FieldPanel("equality_retention")],
+            heading="Data retention",
+        ),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
@@ -366,6 +393,14 @@ class ApplicationFormPage(AbstractEmailForm):
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("window", SimpleLazyObject(self.window_state))
         return context
+
+    def retention_ends(self):
+        """When applications to this form are due for deletion (None while it has no closing time)."""
+        from dateutil.relativedelta import relativedelta
+
+        if not self.closes_at:
+            return None
+        return self.closes_at + relativedelta(months=self.retention_months)
 
     @property
     def is_council_signup(self):

@@ -204,7 +204,7 @@ if AWS_STORAGE_BUCKET_NAME:
             },
         },
         "private": {
-            "BACKEND": "storages.backends.s3.S3Storage",
+            "BACKEND": "microsite.storages.PrivateS3Storage",
             "OPTIONS": {
                 "bucket_name": AWS_PRIVATE_STORAGE_BUCKET_NAME,
                 "location": "private",
@@ -244,9 +244,9 @@ APPLICATION_RATE_LIMIT_WINDOW = int(os.environ.get("APPLICATION_RATE_LIMIT_WINDO
 APPLICATION_RATE_LIMIT_CACHE = "default" if os.environ.get("REDIS_URL") else ""
 # Proxies in front of the app that append the client's address to X-Forwarded-For (0: none).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-# Uploads never linked to an application (abandoned drafts) are deleted after this many hours
-# by `manage.py clean_application_uploads`.
-APPLICATION_ORPHAN_HOURS = int(os.environ.get("APPLICATION_ORPHAN_HOURS", "48"))
+# A draft application (its answers in the session, its uploads in private storage) expires this
+# many hours after its last change; `manage.py purge_expired_data` deletes it.
+APPLICATION_DRAFT_HOURS = int(os.environ.get("APPLICATION_DRAFT_HOURS", "24"))
 # Attempts the email task makes (1, 2, 4 … minutes apart) before leaving it to
 # `manage.py retry_application_emails`.
 APPLICATION_EMAIL_MAX_ATTEMPTS = int(os.environ.get("APPLICATION_EMAIL_MAX_ATTEMPTS", "6"))

@@ -99,7 +99,8 @@ def test_the_rule_is_checked_again_on_the_server_when_confirming(client, social_
     with time_machine.travel(dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.UTC), tick=False):
         client.post(social_work_form.url, social_work_answers(dt.date(2021, 11, 26)))
         token = client.get(social_work_form.url + "check/").context["draft_token"]
-    with time_machine.travel(dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.UTC), tick=False):
+    # The next day, within the draft's 24 hours: the answer is now more than five years ago.
+    with time_machine.travel(dt.datetime(2026, 11, 27, 11, 0, tzinfo=dt.UTC), tick=False):
         response = client.post(social_work_form.url + "check/", {"token": token})
     assert "You cannot apply" in response.content.decode()
     assert Application.objects.count() == 0

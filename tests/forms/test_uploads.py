@@ -161,7 +161,7 @@ def test_orphaned_uploads_are_cleaned_after_the_grace_period(client, form_page):
     key = orphan.file.name.split("/")[-1]
     apply(client, form_page)
     linked = Application.objects.get().files.get()
-    ApplicationFile.objects.update(uploaded_at=timezone.now() - dt.timedelta(days=3))
+    ApplicationFile.objects.update(draft_active_at=timezone.now() - dt.timedelta(days=3))
     call_command("clean_application_uploads", "--hours", "48", stdout=open(os.devnull, "w"))  # noqa: SIM115
     assert list(ApplicationFile.objects.all()) == [linked]
     assert key not in stored_objects()

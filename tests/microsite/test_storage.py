@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage, storages
+from storages.backends.s3 import S3Storage
 
 pytestmark = pytest.mark.s3
 
@@ -40,7 +41,7 @@ def unsigned_url(storage, name):
 
 def test_private_storage_is_s3_under_its_own_prefix(private_file):
     storage, name, _ = private_file
-    assert type(storage).__name__ == "S3Storage"
+    assert isinstance(storage, S3Storage)
     assert storage.location == "private"
     assert storage.exists(name)
     assert default_storage.location == "public"

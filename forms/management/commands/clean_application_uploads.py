@@ -1,4 +1,8 @@
-"""Deletes uploads never linked to an application (abandoned drafts) once they are old enough."""
+"""Deletes uploads of abandoned drafts (never linked to an application) once they have expired.
+
+``purge_expired_data`` does this too, with everything else that is due; this command does only
+the uploads (objects first, so an object that cannot be deleted keeps its row for the next run).
+"""
 
 import datetime as dt
 
@@ -7,20 +11,22 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from forms.models import ApplicationFile
-from forms.uploads import discard
+from forms.retention import delete_unlinked_files
 
 
 class Command(BaseCommand):
-    help = "Deletes uploads (object and row) never linked to an application, after APPLICATION_ORPHAN_HOURS."
+    help = "Deletes uploads (object and row) never linked to an application, APPLICATION_DRAFT_HOURS after "
+    "their draft's last change."
 
     def add_arguments(self, parser):
-        parser.add_argument("--hours", type=int, default=settings.APPLICATION_ORPHAN_HOURS)
+        parser.add_argument("--hours", type=int, default=settings.APPLICATION_DRAFT_HOURS)
 
     def handle(self, *args, hours, **options):
         cutoff = timezone.now() - dt.timedelta(hours=hours)
-        orphans = list(ApplicationFile.objects.filter(application__isnull=True, uploaded_at__lt=cutoff))
-        deleted = discard(orphans)
-        self.stdout.write(f"Deleted {deleted} unlinked upload(s) older than {hours} hours.")
-        if deleted < len(orphans):
-            kept = len(orphans) - deleted
-            self.stderr.write(f"{kept} could not be deleted from storage; the next run tries again.")
+        orphans = ApplicationFile.objects.filter(application__isnull=True, draft_active_at__lt=cutoff)
+        result = delete_unlinked_files(orphans)
+        self.stdout.write(f"Deleted {result.count} unlinked upload(s) inactive for {hours} hours.")
+        if result.kept:
+            self.stdout.write(
+                f"{result.kept} could not be deleted from storage and are kept for the next run."
+            )

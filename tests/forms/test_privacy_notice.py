@@ -1,0 +1,76 @@
+"""The demo privacy notice states the retention, controller, basis and sharing the code acts on."""
+
+import datetime as dt
+from unittest import mock
+
+from bs4 import BeautifulSoup
+from django.utils import timezone
+
+from forms import personal_data, retention
+from forms.models import Application, ApplicationFormPage
+from home.models import SiteSettings
+
+
+def notice(client):
+    html = client.get("/privacy/").content.decode()
+    return " ".join(BeautifulSoup(html, "html.parser").select_one("main").get_text(" ").split())
+
+
+def stem_form():
+    return ApplicationFormPage.objects.get(slug="apply", url_path__contains="stem-recharge")
+
+
+def test_the_notice_states_each_forms_retention_and_follows_an_editors_change(client, demo_site):
+    text = notice(client)
+    assert "STEM ReCharge, applications (with their files, notes and status history): 6 months after" in text
+    assert "24 hours after your last change" in text
+    form = stem_form()
+    form.retention_months = 0
+    form.save_revision().publish()
+    assert (
+        "STEM ReCharge, applications (with their files, notes and status history): as soon as the form closes"
+        in notice(client)
+    )
+
+
+def test_what_the_notice_says_is_what_the_purge_does(client, demo_site):
+    """STEM closed five days ago: with retention 0 (as the notice then says) the purge deletes its
+    finished applications now, and keeps those still in recruitment."""
+    form = stem_form()
+    form.retention_months = 0
+    form.save_revision().publish()
+    assert "as soon as the form closes" in notice(client)
+    before = Application.objects.filter(page=form).count()
+    run = retention.purge(now=timezone.now() + dt.timedelta(minutes=1))
+    assert before > 0
+    assert run.counts["applications"]["deleted"] + run.counts["applications"]["held"] == before
+    assert Application.objects.filter(page=form).count() == run.counts["applications"]["held"]
+
+
+def test_controller_and_lawful_basis_come_from_site_settings(client, demo_site):
+    settings = SiteSettings.objects.get()
+    settings.data_controller = "Leeds City Council"
+    settings.lawful_basis = "Public task, for a test."
+    settings.save()
+    text = notice(client)
+    assert "The data controller is Leeds City Council." in text
+    assert "Public task, for a test." in text
+
+
+def test_sharing_is_stated_from_the_registry(client, demo_site):
+    assert "This website has no talent pool" in notice(client)
+    pool = personal_data.DataKind(
+        name="pool_profiles",
+        label="Talent pool profiles",
+        model=Application,
+        for_email=lambda email: Application.objects.none(),
+        export=lambda rows: personal_data.Exported(),
+        delete=lambda rows: personal_data.Deleted(),
+        notice=lambda: ["Talent pool profiles: until you withdraw your consent."],
+        shared_with="council employers searching the talent pool",
+    )
+    with mock.patch.dict(personal_data._kinds, {"pool_profiles": pool}):
+        text = notice(client)
+    assert "Talent pool profiles: shared with council employers searching the talent pool." in text
+    assert "until you withdraw your consent" in text
+    assert "This website has no talent pool" not in text

@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
 from forms import personal_data
-from reviews.permissions import can_view_equality
+from reviews.permissions import Action, holds_anywhere
 
 
 def urls_dpo(views):
@@ -25,7 +25,7 @@ class DataProtectionMenuItem(MenuItem):
 
 class EqualityReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return can_view_equality(request.user)
+        return holds_anywhere(request.user, Action.VIEW_EQUALITY)
 
 
 def counts_text(counts):

@@ -19,7 +19,7 @@ from wagtail.models import Site
 
 from campaigns.models import CampaignPage
 from reviews import equality_report, erasure, subject_access
-from reviews.permissions import can_view_equality, programme_ids_for_user
+from reviews.permissions import Action, holds_anywhere, programmes_for_user
 
 DPO_PERMISSION = "reviews.handle_data_protection"
 
@@ -62,9 +62,9 @@ def equality_only(view):
 
     @wraps(view)
     def wrapped(request, *args, programme_id=None, **kwargs):
-        programmes = programme_ids_for_user(request.user)
-        outside = programme_id is not None and programmes is not None and programme_id not in programmes
-        if not can_view_equality(request.user) or outside:
+        allowed = programmes_for_user(request.user, Action.VIEW_EQUALITY)
+        outside = programme_id is not None and not allowed.filter(pk=programme_id).exists()
+        if not holds_anywhere(request.user, Action.VIEW_EQUALITY) or outside:
             return refuse(request, "Can view equality monitoring answers, and the programme")
         if programme_id is not None:
             kwargs["programme_id"] = programme_id
@@ -126,10 +126,7 @@ def erasure_view(request):
 @equality_only
 def equality_programmes_view(request):
     """The programmes whose equality report the user may see."""
-    programmes = CampaignPage.objects.order_by("title")
-    allowed = programme_ids_for_user(request.user)
-    if allowed is not None:
-        programmes = programmes.filter(pk__in=allowed)
+    programmes = programmes_for_user(request.user, Action.VIEW_EQUALITY).order_by("title")
     return TemplateResponse(request, "reviews/equality_programmes.html", {"programmes": programmes})
 
 

@@ -10,7 +10,12 @@ from forms.models.pages import SUBMISSIONS_LIST_VIEW_HOOK
 from reviews import views, views_dpo
 from reviews.admin import ApplicationAdmin, CouncilSignupAdmin, ProgrammeAccessPanel
 from reviews.dashboard import ApplicationsDashboardPanel
-from reviews.dpo_admin import DataProtectionMenuItem, EqualityReportMenuItem, register_dpo_log_actions, urls_dpo
+from reviews.dpo_admin import (
+    DataProtectionMenuItem,
+    EqualityReportMenuItem,
+    register_dpo_log_actions,
+    urls_dpo,
+)
 from reviews.models import ApplicationLogEntry
 from reviews.params import IdConverter
 from reviews.permissions import filter_form_pages_for_user, registered_permissions

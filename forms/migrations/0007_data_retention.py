@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('application_forms', '0005_pipeline_moves_to_reviews'),
+        ('application_forms', '0006_post_counts'),
     ]
 
     operations = [

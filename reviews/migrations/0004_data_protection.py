@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('campaigns', '0001_initial'),
-        ('reviews', '0001_initial'),
+        ('reviews', '0003_export_log_without_search_terms'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -55,7 +55,20 @@ class UploadField(django.forms.FileField):
         return upload
 
 
-class ApplicationForm(BaseForm):
+class SummaryErrorsMixin:
+    """Gives a form the ``error_links`` the shared error summary lists."""
+
+    def error_links(self):
+        """(anchor, message) for the error summary, in the order of the questions."""
+        links = []
+        for bound in self:
+            if bound.errors:
+                group = getattr(bound.field, "question_type", "") in GROUP_TYPES
+                links.append((f"{bound.auto_id}_0" if group else bound.auto_id, bound.errors[0]))
+        return links
+
+
+class ApplicationForm(SummaryErrorsMixin, BaseForm):
     """An applicant's answers; file questions already answered in the session become optional."""
 
     def __init__(self, *args, uploaded=None, **kwargs):
@@ -84,15 +97,6 @@ class ApplicationForm(BaseForm):
     @property
     def honeypot_field(self):
         return self[HONEYPOT_FIELD]
-
-    def error_links(self):
-        """(anchor, message) for the error summary, in the order of the questions."""
-        links = []
-        for bound in self:
-            if bound.errors:
-                group = getattr(bound.field, "question_type", "") in GROUP_TYPES
-                links.append((f"{bound.auto_id}_0" if group else bound.auto_id, bound.errors[0]))
-        return links
 
     @property
     def file_field_names(self):

@@ -3,6 +3,8 @@
 import datetime as dt
 import decimal
 
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.contrib.forms.forms import _split_by_newline_or_comma
 
 
@@ -26,3 +28,23 @@ def display_answer(value):
     if isinstance(value, decimal.Decimal):
         return format(value.normalize(), "f") if value == value.to_integral() else str(value)
     return str(value)
+
+
+def display_stored_answer(field_type, value):
+    """A saved answer (as the JSON of ``form_data`` keeps it) as ``display_answer`` shows it.
+
+    Dates and times are stored as ISO text; they are read back first, so "2023-06-01" shows
+    as "01/06/2023" and a time in UK time.
+    """
+    if isinstance(value, str) and field_type in STORED_PARSERS:
+        try:
+            parsed = STORED_PARSERS[field_type](value)
+        except ValueError:  # well formed but impossible, e.g. 2023-02-30
+            parsed = None
+        if isinstance(parsed, dt.datetime) and timezone.is_aware(parsed):
+            parsed = timezone.localtime(parsed)
+        value = value if parsed is None else parsed
+    return display_answer(value)
+
+
+STORED_PARSERS = {"date": parse_date, "datetime": parse_datetime}

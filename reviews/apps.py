@@ -6,3 +6,7 @@ class ReviewsConfig(AppConfig):
 
     name = "reviews"
     verbose_name = "Reviews"
+
+    def ready(self):
+        """Connects the receivers that keep the pipeline's history in step with the intake."""
+        from reviews import signals  # noqa: F401

@@ -1,5 +1,6 @@
 """Models of the application forms app, one module per concern."""
 
+from .applicants import StatusWording
 from .applications import (
     Application,
     ApplicationFile,
@@ -18,5 +19,6 @@ __all__ = [
     "ApplicationFormPage",
     "ApplicationStatus",
     "FormPurpose",
+    "StatusWording",
     "WindowState",
 ]

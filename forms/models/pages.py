@@ -263,6 +263,11 @@ class ApplicationFormPage(AbstractEmailForm):
         FieldPanel("purpose"),
         FieldPanel("reference_prefix"),
         FieldPanel("thank_you_text"),
+        InlinePanel(
+            "status_wordings",
+            heading="What applicants read about their status on “Your applications”",
+            label="Status wording",
+        ),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),

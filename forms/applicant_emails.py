@@ -26,7 +26,7 @@ def sign_in_link(email, token):
         "Your sign-in link for Your applications",
         [
             "Use this link to sign in to Your applications, where you can see the status of",
-            "your applications:",
+            "your applications and your personal development plan:",
             "",
             site_url(reverse("applicants:sign_in", args=[token])),
             "",

@@ -3,6 +3,7 @@
 import django.forms
 
 from forms.fields import SummaryErrorsMixin
+from forms.models import PlanItem
 
 EMAIL_FORMAT = "Enter an email address in the correct format, like name@example.com"
 PHONE_CHARACTERS = set("0123456789 +()-")
@@ -56,3 +57,25 @@ class PhoneForm(SummaryErrorsMixin, django.forms.Form):
                 "Enter a phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192"
             )
         return phone
+
+
+class PlanItemForm(SummaryErrorsMixin, django.forms.ModelForm):
+    """The applicant's part of one plan item: where they are with it and their notes."""
+
+    class Meta:
+        model = PlanItem
+        fields = ["status", "applicant_notes"]
+        labels = {"status": "Where are you with this?", "applicant_notes": "Your notes"}
+        widgets = {
+            "status": django.forms.RadioSelect,
+            "applicant_notes": django.forms.Textarea(attrs={"rows": 4}),
+        }
+        error_messages = {
+            "status": {"required": "Select where you are with this item"},
+            "applicant_notes": {"max_length": "Your notes must be 2,000 characters or fewer"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].question_type = "radio"
+        self.fields["applicant_notes"].required = False

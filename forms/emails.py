@@ -39,8 +39,8 @@ def applicant_confirmation(application):
     lines += ["What happens next", "", next_steps, ""]
     if not is_signup:
         lines += [
-            "Follow your application on Your applications (sign in with this email address,",
-            f"no password needed): {site_url(reverse('applicants:home'))}",
+            "Follow your application and keep your personal development plan on Your applications",
+            f"(sign in with this email address, no password needed): {site_url(reverse('applicants:home'))}",
             "",
         ]
     lines += ["Return to Work"]

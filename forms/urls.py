@@ -3,6 +3,7 @@
 from django.urls import path
 
 from forms import views_applicant as views
+from forms import views_plan
 
 app_name = "applicants"
 
@@ -17,4 +18,6 @@ urlpatterns = [
     path("<str:reference>/", views.application_detail, name="application"),
     path("<str:reference>/files/<int:file_id>/", views.download_file, name="file"),
     path("<str:reference>/withdraw/", views.withdraw, name="withdraw"),
+    path("<str:reference>/plan/", views_plan.plan, name="plan"),
+    path("<str:reference>/plan/<int:item_id>/", views_plan.update_item, name="plan_item"),
 ]

@@ -6,7 +6,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail_modeladmin.options import modeladmin_register
 
 from forms.models import ApplicationStatus
-from reviews import views
+from reviews import plan_views, views
 from reviews.admin import ApplicationAdmin, CouncilSignupAdmin, ProgrammeAccessPanel
 from reviews.dashboard import ApplicationsDashboardPanel
 from reviews.permissions import filter_form_pages_for_user, registered_permissions
@@ -21,6 +21,7 @@ def register_admin_urls():
     return [
         path("applications/<int:pk>/status/", views.status_change_view, name="application_status"),
         path("applications/<int:pk>/note/", views.add_note_view, name="application_note"),
+        path("applications/<int:pk>/plan/", plan_views.plan_view, name="application_plan"),
         path("applications/bulk-status/", views.bulk_status_view, name="application_bulk_status"),
         path("applications/files/<int:pk>/", views.download_file_view, name="application_file"),
         path("forms/submissions/<int:page_id>/", views.submissions_view, name="application_submissions"),
@@ -57,6 +58,10 @@ def register_log_actions(actions):
     actions.register_action("application_forms.view", "View application", "Viewed the application")
     actions.register_action("application_forms.add_note", "Add note", "Added a note")
     actions.register_action("application_forms.download_file", "Download file", "Downloaded a file")
+    actions.register_action(
+        "application_forms.plan_feedback", "Plan feedback", "Gave feedback on a plan item"
+    )
+    actions.register_action("application_forms.plan_add_item", "Plan item added", "Added an item to the plan")
 
     @actions.register_action("application_forms.change_status")
     class ChangeStatus(LogFormatter):

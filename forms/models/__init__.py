@@ -9,6 +9,7 @@ from .applications import (
     EqualityMonitoring,
 )
 from .pages import ApplicationFormField, ApplicationFormPage, FormPurpose, WindowState
+from .plans import PlanItem, PlanItemStatus, PlanTemplateItem
 
 __all__ = [
     "Application",
@@ -19,6 +20,9 @@ __all__ = [
     "ApplicationFormPage",
     "ApplicationStatus",
     "FormPurpose",
+    "PlanItem",
+    "PlanItemStatus",
+    "PlanTemplateItem",
     "StatusWording",
     "WindowState",
 ]

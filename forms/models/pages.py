@@ -6,6 +6,7 @@ from functools import reduce
 from operator import or_
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -233,6 +234,12 @@ class ApplicationFormPage(AbstractEmailForm):
         help_text="A required consent question at the end of the form, beside a link to the "
         "privacy notice. Leave blank for none.",
     )
+    plan_months = models.PositiveSmallIntegerField(
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(36)],
+        help_text="Applicants' development plans stay open this many months after the closing date "
+        "(after they applied, if the form has no closing date); then they can only be read.",
+    )
     thank_you_text = RichTextField(
         blank=True,
         features=["bold", "italic", "link", "ul", "ol"],
@@ -263,6 +270,10 @@ class ApplicationFormPage(AbstractEmailForm):
         FieldPanel("purpose"),
         FieldPanel("reference_prefix"),
         FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [FieldPanel("plan_months"), InlinePanel("plan_template_items", label="Plan item")],
+            heading="Personal development plan: every applicant's plan starts with these items",
+        ),
         InlinePanel(
             "status_wordings",
             heading="What applicants read about their status on “Your applications”",

@@ -78,3 +78,38 @@ def test_applicant_page_fits_a_phone_screen(browser_page, site_url):
     page.click("text=Come Back to Social Work")
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
+
+
+def test_plan_page_has_no_axe_violations_saves_by_keyboard_and_prints_without_forms(browser_page, site_url):
+    from forms.models import ApplicationFormPage, PlanTemplateItem
+
+    form = ApplicationFormPage.objects.get(slug="apply", title__contains="Social Work")
+    if not PlanTemplateItem.objects.filter(page=form).exists():
+        PlanTemplateItem.objects.create(page=form, title="ReFresh week", guidance="A week of refreshers.")
+    page = browser_page
+    sign_in(page, site_url)
+    page.get_by_role("link", name="Your development plan for Come Back to Social Work").click()
+    assert page.locator("h1").inner_text() == "Your personal development plan"
+    assert axe_violations(page) == []
+
+    first = page.locator(".plan-item").first
+    first.locator("input[value=doing]").check()
+    first.locator("textarea").fill("Booked for May.")
+    first.locator("textarea").press("Tab")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # the item's Save button, reached by keyboard
+    assert "Saved:" in page.locator(".notification-banner").inner_text()
+    assert axe_violations(page) == []
+
+    first = page.locator(".plan-item").first
+    first.locator("textarea").evaluate("textarea => textarea.removeAttribute('maxlength')")
+    first.locator("textarea").fill("x" * 2001)
+    with page.expect_navigation():
+        first.locator("button").click()
+    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    assert axe_violations(page) == []
+
+    page.emulate_media(media="print")
+    assert not page.locator(".plan-item form").first.is_visible()
+    assert not page.locator(".site-header").is_visible()
+    assert page.locator(".plan-item .print-only").first.is_visible()

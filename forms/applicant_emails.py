@@ -7,9 +7,12 @@ are absolute, built on ``WAGTAILADMIN_BASE_URL`` (``forms.emails.site_url``).
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from forms.emails import programme_title, site_url, team_email
 from forms.links import LINK_LIFETIME
+from forms.pool import CONSENT_MONTHS
 
 LINK_HOURS = int(LINK_LIFETIME.total_seconds() // 3600)
 
@@ -59,4 +62,25 @@ def withdrawal_notice(application):
         f"Application withdrawn: {application.reference}",
         f"The applicant has withdrawn application {application.reference} to "
         f"{programme_title(application)} on their Your applications page.",
+    )
+
+
+def pool_reminder(profile):
+    """Two weeks before the pool consent ends: how to stay in the pool, and what happens if not."""
+    application = profile.application
+    ends = date_format(timezone.localtime(profile.consent_expires_at), "j F Y")
+    return to_applicant(
+        application.applicant_email,
+        f"Your place in the talent pool ends on {ends}",
+        [
+            f"Your profile ({profile.get_profession_display()}, from application {application.reference} to",
+            f"{programme_title(application)}) is in the talent pool until {ends}.",
+            "",
+            f"To stay in it for another {CONSENT_MONTHS} months, sign in to Your applications with this",
+            'email address and choose "Stay in the talent pool" on the application:',
+            "",
+            site_url(reverse("applicants:home")),
+            "",
+            f"If you do nothing, your profile leaves the talent pool on {ends}.",
+        ],
     )

@@ -9,7 +9,7 @@ import logging
 
 from django_tasks import task
 
-from forms import applicant_emails, applicants, links
+from forms import applicant_emails, applicants, links, pool
 from forms.emails import team_addresses
 
 logger = logging.getLogger(__name__)
@@ -51,4 +51,32 @@ def send_withdrawal_notice(application_id):
     if application is None or not team_addresses(application.page.specific):
         return "nobody"
     applicant_emails.withdrawal_notice(application).send()
+    return "sent"
+
+
+def enqueue_pool_reminders(now=None):
+    """Queues one reminder per profile whose consent ends within two weeks; returns how many."""
+    from forms.models import PoolProfile
+
+    due = list(PoolProfile.objects.reminder_due(pool.REMINDER_BEFORE, now).values_list("pk", flat=True))
+    for profile_id in due:
+        enqueue(send_pool_reminder, profile_id)
+    return len(due)
+
+
+@task()
+def send_pool_reminder(profile_id):
+    """Sends one reminder before the profile's consent ends, once (claimed first; released if it fails)."""
+    from forms.models import PoolProfile
+
+    if not pool.claim_reminder(profile_id):
+        return "not due"
+    profile = PoolProfile.objects.select_related("application__programme", "application__page").get(
+        pk=profile_id
+    )
+    try:
+        applicant_emails.pool_reminder(profile).send()
+    except Exception:
+        pool.unclaim_reminder(profile_id)  # the next daily run tries again
+        raise
     return "sent"

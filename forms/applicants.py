@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from forms import pool
 from forms.choices import FieldRole, FieldSection, FormPurpose
 from forms.models import Application, ApplicationFormField, ApplicationFormPage, ApplicationStatus
 from forms.models.applicants import StatusWording
@@ -123,6 +124,7 @@ def withdraw(email, application_id):
         Application.objects.filter(pk=application.pk).update(status=S.WITHDRAWN, updated_at=timezone.now())
         application.status = S.WITHDRAWN
         log(instance=application, action="application_forms.withdraw", data={"from": previous})
+        pool.leave(application)
         application_withdrawn.send(sender=Application, application=application, from_status=previous)
         transaction.on_commit(lambda: enqueue(send_withdrawal_notice, application.pk))
     return application

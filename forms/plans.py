@@ -7,11 +7,11 @@ makes a concurrent copy harmless). Copies keep their own wording: editing or rem
 template item later leaves the plans that already hold it as they are.
 """
 
-from dateutil.relativedelta import relativedelta
 from django.db.models import Max
 from django.utils import timezone
 
 from forms.models import ApplicationFormPage, PlanItem, PlanTemplateItem
+from forms.months import months_after
 
 COPIED_FIELDS = ("title", "guidance", "link_url", "link_text")
 
@@ -22,8 +22,7 @@ def form_page_of(application):
 
 def ends_at(application, form_page):
     """When the plan stops taking changes: ``plan_months`` after the closing date (or the application)."""
-    start = timezone.localtime(form_page.closes_at or application.submit_time)
-    return start + relativedelta(months=form_page.plan_months)  # the same UK clock time, N months on
+    return months_after(form_page.closes_at or application.submit_time, form_page.plan_months)
 
 
 def is_open(application, form_page, now=None):

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from forms import views_applicant as views
-from forms import views_plan
+from forms import views_plan, views_pool
 
 app_name = "applicants"
 
@@ -20,4 +20,7 @@ urlpatterns = [
     path("<str:reference>/withdraw/", views.withdraw, name="withdraw"),
     path("<str:reference>/plan/", views_plan.plan, name="plan"),
     path("<str:reference>/plan/<int:item_id>/", views_plan.update_item, name="plan_item"),
+    path("<str:reference>/talent-pool/", views_pool.profile, name="pool_profile"),
+    path("<str:reference>/talent-pool/renew/", views_pool.renew, name="pool_renew"),
+    path("<str:reference>/talent-pool/leave/", views_pool.leave, name="pool_leave"),
 ]

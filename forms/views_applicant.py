@@ -15,11 +15,11 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from forms import applicant_tasks, applicants, links, ratelimit
+from forms import applicant_tasks, applicants, links, pool, ratelimit
 from forms.applicant_forms import NewEmailForm, PhoneForm, SignInForm
 from forms.files import file_response
 from forms.forms_data import display_stored_answer
-from forms.models import ApplicationFile, ApplicationFormField
+from forms.models import ApplicationFile, ApplicationFormField, ApplicationStatus
 from forms.models.pages import FieldSection
 
 TEMPLATES = "application_forms/applicants/"
@@ -146,8 +146,22 @@ def application_detail(request, email, reference):
         "answers": answers_of(application),
         "files": list(application.files.order_by("pk")),
         "can_withdraw": applicants.can_withdraw(application),
+        "pool": pool_state(application),
     }
     return render(request, "application", context)
+
+
+def pool_state(application):
+    """What the application page says about the talent pool (nothing when the form does not offer it)."""
+    if not pool.offered(application):
+        return None
+    profile = pool.profile_of(application)
+    return {
+        "profile": profile,
+        "in_pool": pool.is_in_pool(profile),
+        "withdrawn": application.status == ApplicationStatus.WITHDRAWN,
+        "months": pool.CONSENT_MONTHS,
+    }
 
 
 def answers_of(application):

@@ -10,6 +10,7 @@ from .applications import (
 )
 from .pages import ApplicationFormField, ApplicationFormPage, FormPurpose, WindowState
 from .plans import PlanItem, PlanItemStatus, PlanTemplateItem
+from .pool import Availability, PoolProfile, PoolRegion
 
 __all__ = [
     "Application",
@@ -23,6 +24,9 @@ __all__ = [
     "PlanItem",
     "PlanItemStatus",
     "PlanTemplateItem",
+    "Availability",
+    "PoolProfile",
+    "PoolRegion",
     "StatusWording",
     "WindowState",
 ]

@@ -1,5 +1,7 @@
 """Your applications in Debian's Chromium with axe-core: sign in, the list, one application, forms."""
 
+import re
+
 import pytest
 from django.core import mail
 
@@ -113,3 +115,34 @@ def test_plan_page_has_no_axe_violations_saves_by_keyboard_and_prints_without_fo
     assert not page.locator(".plan-item form").first.is_visible()
     assert not page.locator(".site-header").is_visible()
     assert page.locator(".plan-item .print-only").first.is_visible()
+
+
+def test_talent_pool_pages_have_no_axe_violations(browser_page, site_url):
+    from forms.models import ApplicationFormPage
+
+    ApplicationFormPage.objects.filter(slug="apply").update(offer_talent_pool=True)
+    page = browser_page
+    page.goto(site_url + "/programmes/come-back-to-social-work/apply/")
+    assert page.locator("#talent-pool-heading").is_visible()
+    assert not page.locator("#id_talent_pool").is_checked()
+    assert axe_violations(page) == []
+
+    sign_in(page, site_url)
+    page.get_by_role("link", name=re.compile(r"^Come Back to Social Work\W+application")).click()
+    page.click("text=Join the talent pool")
+    assert page.locator("h1").inner_text() == "Join the talent pool"
+    assert axe_violations(page) == []
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    assert axe_violations(page) == []
+
+    page.check("text=London")
+    page.fill("#id_skills_summary", "Child protection and court work.")
+    page.check("#id_consent")
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+    assert "You have joined the talent pool." in page.content()
+    assert axe_violations(page) == []
+    page.click("text=Leave the talent pool")
+    assert axe_violations(page) == []

@@ -111,3 +111,17 @@ def test_markup_in_answers_and_names_is_shown_as_text(client, site, django_captu
         client.post(HOME + "CBSW-XSS1-0001/withdraw/")
     (notice,) = [message for message in mail.outbox if "team@example.org" in message.to]
     assert notice.content_subtype == "plain" and SCRIPT not in notice.body
+
+
+def test_markup_in_a_new_email_address_stays_text_on_pages_and_in_the_email(client, made):
+    hostile = '"<script>alert(1)</script>"@example.org'
+    sign_in(client, AMIRA)
+    response = client.post(HOME + "change-email/", {"email": hostile}, follow=True)
+    html = response.content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;@example.org" in html
+    (message,) = [message for message in mail.outbox if message.to == [hostile]]
+    assert message.content_subtype == "plain" and not getattr(message, "alternatives", None)
+    opened = client.get(link_in(message), follow=True).content.decode()
+    assert "<script>alert(1)</script>" not in opened
+    assert Application.objects.get(pk=made["amira"].pk).applicant_email == hostile

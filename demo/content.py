@@ -86,6 +86,27 @@ def social_work(today):
             ("Essex County Council", "east", "https://www.essex.gov.uk"),
             ("Bristol City Council", "south-west", "https://www.bristol.gov.uk"),
         ],
+        "plan": [
+            (
+                "ReFresh week",
+                "A week of refresher sessions on law, practice and recording, with other returners.",
+                "https://www.local.gov.uk/",
+                "Read about the ReFresh week",
+            ),
+            (
+                "HCPC re-registration support",
+                "Support to gather the evidence of updating you need to return to the register.",
+                "https://www.hcpc-uk.org/registration/returning-to-practice/",
+                "Returning to practice (HCPC)",
+            ),
+            (
+                "13 weeks' training",
+                "Funded training and supervised learning in a council team, with a named mentor.",
+                "",
+                "",
+            ),
+            ("Update your CV", "Add the training and the work you did during your career break.", "", ""),
+        ],
         "form": {
             "prefix": "CBSW",
             "opens_at": (opens, 9, 0),
@@ -151,6 +172,16 @@ def ict(today):
             ("Manchester City Council", "north-west", "https://www.manchester.gov.uk"),
             ("Kent County Council", "south-east", "https://www.kent.gov.uk"),
         ],
+        "plan": [
+            (
+                "Digital skills refresher",
+                "Short courses on cloud services, security and service design in local government.",
+                "",
+                "",
+            ),
+            ("Networking day with council ICT teams", "Meet the teams that are recruiting.", "", ""),
+            ("Interview practice", "A practice interview with feedback from a council manager.", "", ""),
+        ],
         "form": {
             "prefix": "ICT",
             "opens_at": (opens, 9, 0),
@@ -212,6 +243,21 @@ def stem(today):
         "councils": [
             ("Birmingham City Council", "west-midlands", "https://www.birmingham.gov.uk"),
             ("Newcastle City Council", "north-east", "https://www.newcastle.gov.uk"),
+        ],
+        "plan": [
+            (
+                "ReFresh week",
+                "A week-long ReFresh with mentoring, skills sessions, and CV and interview coaching.",
+                "",
+                "",
+            ),
+            (
+                "Professional registration",
+                "Check what your professional body asks of returners, e.g. the Engineering Council.",
+                "https://www.engc.org.uk/",
+                "Engineering Council",
+            ),
+            ("Meet the employers", "Thirty employers are supported to recruit returners.", "", ""),
         ],
         "form": {
             "prefix": "STEM",

@@ -10,7 +10,7 @@ import datetime as dt
 from django.utils import timezone
 
 from forms.choices import EligibilityRule, FieldSection, FormPurpose
-from forms.models import ApplicationFormField
+from forms.models import ApplicationFormField, ApplicationStatus, PlanTemplateItem, StatusWording
 
 YES_NO = "Yes\nNo"
 PREFER_NOT = "Prefer not to say"
@@ -155,7 +155,33 @@ def application_form(data):
         "from_address": "noreply@example.org",
         "subject": f"New application to {data['title']}",
         "fields": fields,
+        **after_applying(data),
     }
+
+
+def after_applying(data):
+    """What applicants find on Your applications: the plan template, status wordings, the pool."""
+    return {
+        "offer_talent_pool": True,
+        "plan_template_items": [
+            PlanTemplateItem(title=title, guidance=guidance, link_url=url, link_text=text, sort_order=order)
+            for order, (title, guidance, url, text) in enumerate(data["plan"])
+        ],
+        "status_wordings": [
+            StatusWording(status=status, wording=wording, sort_order=order)
+            for order, (status, wording) in enumerate(STATUS_WORDINGS)
+        ],
+    }
+
+
+STATUS_WORDINGS = [
+    (ApplicationStatus.SHORTLISTED, "We would like to invite you to an interview. We will email you a date."),
+    (
+        ApplicationStatus.UNSUCCESSFUL,
+        "We cannot offer you a place this time. Your development plan is here for six months to help "
+        "with your next application.",
+    ),
+]
 
 
 def council_signup_form(data):

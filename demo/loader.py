@@ -25,6 +25,13 @@ from home.models import HomePage, SiteSettings, StandardPage
 
 from . import content, form_questions, pathways, people
 
+# A demo form spec's inline children (questions and the after-applying parts) and their relations.
+FORM_CHILDREN = {
+    "fields": "form_fields",
+    "plan_template_items": "plan_template_items",
+    "status_wordings": "status_wordings",
+}
+
 
 def load():
     """Creates what is missing of the demo site, dated from today; returns the number of pages created."""
@@ -118,6 +125,7 @@ class DemoLoader:
         self.form_page(council_page, "sign-up", form_questions.council_signup_form(data))
         people.reviewer_group(campaign)
         people.demo_applications(campaign)
+        people.demo_pool(campaign)
 
     def new_campaign(self, index, data):
         body = [("case_study", case_study(data))]
@@ -191,15 +199,29 @@ class DemoLoader:
         return page
 
     def form_page(self, parent, slug, spec):
-        if ApplicationFormPage.objects.child_of(parent).filter(slug=slug).exists():
+        existing = ApplicationFormPage.objects.child_of(parent).filter(slug=slug).first()
+        if existing:
+            self.add_after_applying(existing, spec)
             return
-        fields = spec.pop("fields")
+        children = {relation: spec.pop(key, []) for key, relation in FORM_CHILDREN.items()}
         page = ApplicationFormPage(slug=slug, **spec)
-        for field in fields:
-            page.form_fields.add(field)
+        for relation, items in children.items():
+            for item in items:
+                getattr(page, relation).add(item)
         parent.add_child(instance=page)
         page.save_revision().publish()
         self.created += 1
+
+    def add_after_applying(self, page, spec):
+        """Gives a form made before plans and the pool existed the demo's plan, wordings and pool."""
+        items = spec.get("plan_template_items")
+        if not items or page.plan_template_items.exists() or page.status_wordings.exists():
+            return
+        for name in ("plan_template_items", "status_wordings"):
+            for item in spec[name]:
+                getattr(page, name).add(item)
+        page.offer_talent_pool = spec["offer_talent_pool"]
+        page.save_revision().publish()
 
     def standard_pages(self, home):
         privacy = self.child(

@@ -3,7 +3,8 @@
 Each programme gets a "<programme> reviewers" group that may view, change and export the
 applications of that programme only (see reviews.permissions). The open programme gets a
 handful of applications in different statuses, one with a CV, so the listing, the
-dashboard and the status pipeline have something to show.
+dashboard and the status pipeline have something to show; three of its applicants are in
+the talent pool with a profile.
 """
 
 import datetime as dt
@@ -21,8 +22,10 @@ from forms.models import (
     ApplicationStatus,
     EligibilityResult,
     FormPurpose,
+    PoolProfile,
 )
 from forms.models.pages import FieldSection
+from forms.pool import save_profile
 from forms.references import new_reference
 from reviews.models import ProgrammeAccess
 
@@ -112,3 +115,41 @@ def demo_applications(programme):
                 form_data={**answers, cv_field.clean_name: stored.original_name}
             )
     return len(DEMO_APPLICANTS)
+
+
+# Demo applicants who joined the talent pool: regions, years of experience, availability, note.
+DEMO_POOL = {
+    "Ben Okafor": (["yorkshire", "north-west"], 9, "one-month", ""),
+    "Catrin Jones": (["south-west"], 14, "now", "Part-time, school hours"),
+    "Femi Adeyemi": (["london", "south-east", "east"], 6, "three-months", ""),
+}
+DEMO_SKILLS = {
+    "social-work": "Child protection, court reports, multi-agency work and supervising students.",
+    "ict": "Network administration, cloud migration and leading a service desk.",
+    "stem": "Laboratory analysis, data modelling and managing engineering projects.",
+}
+
+
+def demo_pool(programme):
+    """Talent pool profiles for three demo applicants of the programme, if it has none yet."""
+    if PoolProfile.objects.filter(application__programme=programme).exists():
+        return 0
+    applications = list(
+        Application.objects.filter(
+            programme=programme, applicant_name__in=DEMO_POOL, page__in=pool_forms(programme)
+        ).select_related("programme")
+    )
+    for application in applications:
+        regions, years, availability, note = DEMO_POOL[application.applicant_name]
+        details = {
+            "years_of_experience": years,
+            "skills_summary": DEMO_SKILLS.get(programme.profession, DEMO_SKILLS["ict"]),
+            "availability": availability,
+            "availability_note": note,
+        }
+        save_profile(application, regions, details, consent=True)
+    return len(applications)
+
+
+def pool_forms(programme):
+    return ApplicationFormPage.objects.child_of(programme).filter(offer_talent_pool=True).values("pk")

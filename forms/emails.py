@@ -12,6 +12,11 @@ from django.utils.html import strip_tags
 from forms.forms_data import split_choices
 
 
+def site_url(path):
+    """An absolute link to ``path`` on this site for emails, on ``WAGTAILADMIN_BASE_URL``."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
 def programme_title(application):
     return application.programme.title if application.programme else application.page.title
 
@@ -31,7 +36,14 @@ def applicant_confirmation(application):
     ]
     if application.waiting_list:
         lines += ["Every place has been taken, so you are on the waiting list.", ""]
-    lines += ["What happens next", "", next_steps, "", "Return to Work"]
+    lines += ["What happens next", "", next_steps, ""]
+    if not is_signup:
+        lines += [
+            "Follow your application and keep your personal development plan on Your applications",
+            f"(sign in with this email address, no password needed): {site_url(reverse('applicants:home'))}",
+            "",
+        ]
+    lines += ["Return to Work"]
     return EmailMessage(
         subject=f"{programme}: your reference is {application.reference}",
         body="\n".join(lines),
@@ -42,20 +54,23 @@ def applicant_confirmation(application):
 
 def team_notification(application):
     page = application.page.specific
-    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "wagtailforms:list_submissions", args=[page.pk]
+    kind = "council sign-up" if page.is_council_signup else "application"
+    return team_email(
+        application,
+        f"{page.subject or 'New application'}: {application.reference}",
+        f"A new {kind} has been received for {programme_title(application)}.",
     )
+
+
+def team_email(application, subject, summary):
+    """An email to the form's team: ``summary``, the reference and a link to the admin (no answers)."""
+    page = application.page.specific
+    link = site_url(reverse("wagtailforms:list_submissions", args=[page.pk]))
     body = "\n".join(
-        [
-            f"A new {'council sign-up' if page.is_council_signup else 'application'} "
-            f"has been received for {programme_title(application)}.",
-            "",
-            f"Reference: {application.reference}",
-            f"View it in the admin (sign-in needed): {link}",
-        ]
+        [summary, "", f"Reference: {application.reference}", f"View it in the admin (sign-in needed): {link}"]
     )
     return EmailMessage(
-        subject=f"{page.subject or 'New application'}: {application.reference}",
+        subject=subject,
         body=body,
         from_email=page.from_address or settings.DEFAULT_FROM_EMAIL,
         to=team_addresses(page),

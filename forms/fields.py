@@ -8,11 +8,17 @@ honeypot field the templates hide from people.
 import django.forms
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from campaigns.choices import Region
 from forms import uploads
 from forms.choices import FieldSection
 
 HONEYPOT_FIELD = "your_website"
 CONSENT_FIELD = "privacy_consent"
+# The talent pool questions a form adds when it offers the pool (see forms.pool).
+POOL_JOIN_FIELD = "talent_pool"
+POOL_REGIONS_FIELD = "talent_pool_regions"
+POOL_FIELDS = (POOL_JOIN_FIELD, POOL_REGIONS_FIELD)
+POOL_SECTION = "talent-pool"
 AUTOCOMPLETE = {"name": "name", "email": "email", "phone": "tel", "postcode": "postal-code"}
 INPUT_TYPES = {"email": "email", "phone": "tel"}
 CHOICE_TYPES = {"checkboxes", "radio", "dropdown", "multiselect"}
@@ -57,7 +63,20 @@ class UploadField(django.forms.FileField):
         return upload
 
 
-class ApplicationForm(BaseForm):
+class SummaryErrorsMixin:
+    """Gives a form the ``error_links`` the shared error summary lists."""
+
+    def error_links(self):
+        """(anchor, message) for the error summary, in the order of the questions."""
+        links = []
+        for bound in self:
+            if bound.errors:
+                group = getattr(bound.field, "question_type", "") in GROUP_TYPES
+                links.append((f"{bound.auto_id}_0" if group else bound.auto_id, bound.errors[0]))
+        return links
+
+
+class ApplicationForm(SummaryErrorsMixin, BaseForm):
     """An applicant's answers; file questions already answered in the session become optional."""
 
     def __init__(self, *args, uploaded=None, **kwargs):
@@ -80,21 +99,25 @@ class ApplicationForm(BaseForm):
         return self.fields_in(FieldSection.EQUALITY)
 
     @property
+    def talent_pool_fields(self):
+        return self.fields_in(POOL_SECTION)
+
+    def clean(self):
+        """Joining the talent pool needs at least one region."""
+        cleaned = super().clean()
+        if cleaned.get(POOL_JOIN_FIELD) and not cleaned.get(POOL_REGIONS_FIELD):
+            self.add_error(
+                POOL_REGIONS_FIELD, "Select the regions where you would work, to join the talent pool"
+            )
+        return cleaned
+
+    @property
     def consent_field(self):
         return self[CONSENT_FIELD] if CONSENT_FIELD in self.fields else None
 
     @property
     def honeypot_field(self):
         return self[HONEYPOT_FIELD]
-
-    def error_links(self):
-        """(anchor, message) for the error summary, in the order of the questions."""
-        links = []
-        for bound in self:
-            if bound.errors:
-                group = getattr(bound.field, "question_type", "") in GROUP_TYPES
-                links.append((f"{bound.auto_id}_0" if group else bound.auto_id, bound.errors[0]))
-        return links
 
     @property
     def file_field_names(self):
@@ -104,9 +127,10 @@ class ApplicationForm(BaseForm):
 class ApplicationFormBuilder(FormBuilder):
     """Wagtail's FormBuilder with a file upload type, GOV.UK messages and autocomplete hints."""
 
-    def __init__(self, fields, consent_label=""):
+    def __init__(self, fields, consent_label="", talent_pool_label=""):
         super().__init__(fields)
         self.consent_label = consent_label
+        self.talent_pool_label = talent_pool_label
 
     def create_singleline_field(self, field, options):
         widget_type = INPUT_TYPES.get(field.role, "text")
@@ -195,6 +219,8 @@ class ApplicationFormBuilder(FormBuilder):
             )
             consent.question_type, consent.section, consent.role = "consent", "application", ""
             formfields[CONSENT_FIELD] = consent
+        if self.talent_pool_label:
+            formfields.update(talent_pool_fields(self.talent_pool_label))
         honeypot = django.forms.CharField(required=False, label="Leave this field empty")
         honeypot.widget.attrs.update(autocomplete="off", tabindex="-1")
         honeypot.question_type, honeypot.section, honeypot.role = "honeypot", "honeypot", ""
@@ -203,3 +229,18 @@ class ApplicationFormBuilder(FormBuilder):
 
     def get_form_class(self):
         return type("ApplicationForm", (ApplicationForm,), self.formfields)
+
+
+def talent_pool_fields(label):
+    """The optional, unticked talent pool question and the regions it is for (values are labels)."""
+    join = django.forms.BooleanField(required=False, label=label)
+    regions = django.forms.MultipleChoiceField(
+        required=False,
+        label="Regions where you would work",
+        help_text="Only needed if you join the talent pool. Choose as many as you like.",
+        choices=[(label, label) for _value, label in Region.choices],
+        widget=django.forms.CheckboxSelectMultiple,
+    )
+    for field, question_type in ((join, "checkbox"), (regions, "checkboxes")):
+        field.question_type, field.section, field.role = question_type, POOL_SECTION, ""
+    return {POOL_JOIN_FIELD: join, POOL_REGIONS_FIELD: regions}

@@ -10,7 +10,7 @@ from django.views.decorators.debug import sensitive_variables
 
 from forms import eligibility
 from forms.choices import FieldRole, FieldSection
-from forms.fields import CONSENT_FIELD, HONEYPOT_FIELD
+from forms.fields import CONSENT_FIELD, HONEYPOT_FIELD, POOL_FIELDS
 from forms.references import new_reference
 
 REFERENCE_ATTEMPTS = 8
@@ -67,6 +67,7 @@ def save_application(page, form, token=None, waiting_list=False, files=None):
     ``token`` is the confirm step's one-time token, ``files`` the draft's uploads by
     question. Equality answers never go into ``form_data``.
     """
+    from forms import pool
     from forms.models import Application, ApplicationFile, EligibilityResult, EqualityMonitoring
     from forms.tasks import enqueue_application_emails
 
@@ -96,6 +97,7 @@ def save_application(page, form, token=None, waiting_list=False, files=None):
     equality = {name: value for name, value in equality.items() if value not in (None, "", [])}
     if equality:
         EqualityMonitoring.objects.create(application=application, answers=json_safe(equality))
+    pool.join_from_answers(application, form.cleaned_data)
     transaction.on_commit(lambda: enqueue_application_emails(application.pk))
     return application
 
@@ -105,8 +107,8 @@ def split_answers(form):
     answers, equality = {}, {}
     for name, value in form.cleaned_data.items():
         field = form.fields[name]
-        if name == HONEYPOT_FIELD or name in form.file_field_names:
-            continue
+        if name == HONEYPOT_FIELD or name in POOL_FIELDS or name in form.file_field_names:
+            continue  # the talent pool answers become a PoolProfile, not answers
         if getattr(field, "section", "") == FieldSection.EQUALITY:
             equality[name] = value
         else:

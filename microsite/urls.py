@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("your-applications/", include("forms.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

@@ -105,6 +105,8 @@ class ApplicationLogEntry(BaseLogEntry):
 
     def __str__(self):
         return f"ApplicationLogEntry {self.pk}: '{self.action}' on application {self.object_id}"
+
+
 class DataRequestAction(models.TextChoices):
     SUBJECT_ACCESS = "subject-access", "Subject access"
     ERASURE = "erasure", "Erasure"

@@ -9,13 +9,12 @@ from django.contrib.admin.utils import quote
 from django.core.exceptions import EmptyResultSet, PermissionDenied
 from django.db import transaction
 from django.db.models import Exists, OuterRef
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
-from django.utils.text import get_valid_filename
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.contrib.forms.views import SubmissionsListView
@@ -23,6 +22,7 @@ from wagtail.log_actions import log
 from wagtail_modeladmin.views import DeleteView, HistoryView, IndexView, InspectView
 
 from forms.deletion import delete_applications
+from forms.files import file_response
 from forms.forms_data import display_answer
 from forms.models import (
     Application,
@@ -478,37 +478,13 @@ def download_file_view(request, pk):
     if application_file.application_id is None:
         raise Http404
     application = scoped_application(request.user, application_file.application_id, Action.VIEW)
-    filename = safe_filename(application.reference, application_file.original_name)
     log(
         instance=application,
         action="application_forms.download_file",
         user=request.user,
         data={"file": application_file.pk},
     )
-    storage = application_file.file.storage
-    if getattr(storage, "querystring_auth", False):
-        url = storage.url(
-            application_file.file.name,
-            parameters={"ResponseContentDisposition": content_disposition_header(True, filename)},
-        )
-        return HttpResponseRedirect(url)
-    response = FileResponse(
-        storage.open(application_file.file.name, "rb"), as_attachment=True, filename=filename
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
-def safe_filename(reference, original_name):
-    """``<reference>-<name>`` made of letters, digits, dots, dashes and underscores only."""
-    name = (original_name or "").replace("\\", "/").rsplit("/", 1)[-1]
-    try:
-        name = get_valid_filename(name)
-    except Exception:  # noqa: BLE001 - Django raises SuspiciousFileOperation for "" or ".."
-        name = "file"
-    name = "".join(char for char in name if char.isascii() and (char.isalnum() or char in "._-")) or "file"
-    return get_valid_filename(f"{reference}-{name}")[:150]
+    return file_response(application_file, application.reference)
 
 
 class FormSubmissionsView(SubmissionsListView):

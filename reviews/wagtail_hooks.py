@@ -7,7 +7,7 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from forms.models import Application, ApplicationStatus
 from forms.models.pages import SUBMISSIONS_LIST_VIEW_HOOK
-from reviews import views, views_dpo
+from reviews import plan_views, views, views_dpo
 from reviews.admin import ApplicationAdmin, CouncilSignupAdmin, ProgrammeAccessPanel
 from reviews.dashboard import ApplicationsDashboardPanel
 from reviews.dpo_admin import (
@@ -36,6 +36,7 @@ def register_admin_urls():
     return [
         path("applications/<dbid:pk>/status/", views.status_change_view, name="application_status"),
         path("applications/<dbid:pk>/note/", views.add_note_view, name="application_note"),
+        path("applications/<dbid:pk>/plan/", plan_views.plan_view, name="application_plan"),
         path("applications/bulk-status/", views.bulk_status_view, name="application_bulk_status"),
         path("applications/files/<dbid:pk>/", views.download_file_view, name="application_file"),
         path(
@@ -91,6 +92,10 @@ def register_log_actions(actions):
     actions.register_action("application_forms.add_note", "Add note", "Added a note")
     actions.register_action("application_forms.download_file", "Download file", "Downloaded a file")
     register_dpo_log_actions(actions)
+    actions.register_action(
+        "application_forms.plan_feedback", "Plan feedback", "Gave feedback on a plan item"
+    )
+    actions.register_action("application_forms.plan_add_item", "Plan item added", "Added an item to the plan")
 
     @actions.register_action("application_forms.change_status")
     class ChangeStatus(LogFormatter):

@@ -1,5 +1,6 @@
 """Models of the application forms app, one module per concern."""
 
+from .applicants import StatusWording
 from .applications import (
     ACTIVE_STAGES,
     Application,
@@ -9,6 +10,8 @@ from .applications import (
     EqualityMonitoring,
 )
 from .pages import ApplicationFormField, ApplicationFormPage, FormPurpose, WindowState
+from .plans import PlanItem, PlanItemStatus, PlanTemplateItem
+from .pool import Availability, PoolProfile, PoolRegion
 from .ratelimits import PostCount
 from .retention import PurgeRun
 
@@ -24,5 +27,12 @@ __all__ = [
     "PurgeRun",
     "FormPurpose",
     "PostCount",
+    "PlanItem",
+    "PlanItemStatus",
+    "PlanTemplateItem",
+    "Availability",
+    "PoolProfile",
+    "PoolRegion",
+    "StatusWording",
     "WindowState",
 ]

@@ -23,6 +23,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from campaigns.choices import Profession
 from campaigns.models import CampaignPage
 from forms.choices import (
     EligibilityRule,
@@ -247,6 +248,18 @@ class ApplicationFormPage(AbstractEmailForm):
         help_text="A required consent question at the end of the form, beside a link to the "
         "privacy notice. Leave blank for none.",
     )
+    plan_months = models.PositiveSmallIntegerField(
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(36)],
+        help_text="Applicants' development plans stay open this many months after the closing date "
+        "(after they applied, if the form has no closing date); then they can only be read.",
+    )
+    offer_talent_pool = models.BooleanField(
+        default=False,
+        help_text="Adds an optional, unticked question inviting applicants to join the talent pool for "
+        "the programme's profession in the regions they choose (they can also join later from Your "
+        "applications).",
+    )
     thank_you_text = RichTextField(
         blank=True,
         features=["bold", "italic", "link", "ul", "ol"],
@@ -288,12 +301,22 @@ class ApplicationFormPage(AbstractEmailForm):
         ),
         InlinePanel("form_fields", label="Questions"),
         FieldPanel("consent_label"),
+        FieldPanel("offer_talent_pool"),
         FieldPanel("purpose"),
         FieldPanel("reference_prefix"),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
             [FieldPanel("retention_months"), FieldPanel("equality_retention")],
             heading="Data retention",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("plan_months"), InlinePanel("plan_template_items", label="Plan item")],
+            heading="Personal development plan: every applicant's plan starts with these items",
+        ),
+        InlinePanel(
+            "status_wordings",
+            heading="What applicants read about their status on “Your applications”",
+            label="Status wording",
         ),
         MultiFieldPanel(
             [
@@ -386,7 +409,22 @@ class ApplicationFormPage(AbstractEmailForm):
 
     def get_form_class(self):
         """Builds the form with the consent question and the honeypot added to the questions."""
-        return self.form_builder(self.get_form_fields(), consent_label=self.consent_label).get_form_class()
+        builder = self.form_builder(
+            self.get_form_fields(),
+            consent_label=self.consent_label,
+            talent_pool_label=self.talent_pool_label(),
+        )
+        return builder.get_form_class()
+
+    def talent_pool_label(self):
+        """The talent pool question's words, naming the programme's profession ("" when not offered)."""
+        from forms.pool import CONSENT_MONTHS
+
+        if not self.offer_talent_pool:
+            return ""
+        profession = CampaignPage.objects.ancestor_of(self).values_list("profession", flat=True).first()
+        label = Profession(profession).label if profession else Profession.OTHER.label
+        return f"Yes, add me to the talent pool ({label}) for {CONSENT_MONTHS} months"
 
     def get_context(self, request, *args, **kwargs):
         """Adds the window state (a query, only if shown) unless the flow passed the request's own."""

@@ -1,0 +1,50 @@
+"""Signed links sent by email: each made for one purpose only and valid for 24 hours.
+
+Built on Django's signing (``signing.dumps`` with a timestamp): the payload is readable by
+whoever holds the link but cannot be changed without ``SECRET_KEY``, and each purpose has
+its own salt, so a link made for one purpose (confirming a new email address) never
+works for another (signing in). Applicants are not Django users, which is why this is not
+django-sesame (it signs a user's id and logs the user in).
+"""
+
+import datetime as dt
+
+from django.core import signing
+from django.db import models
+
+LINK_LIFETIME = dt.timedelta(hours=24)
+
+
+class LinkPurpose(models.TextChoices):
+    SIGN_IN = "sign-in", "Sign in to your applications"
+    CHANGE_EMAIL = "change-email", "Confirm a new email address"
+
+
+class LinkInvalid(Exception):
+    """The link was changed, cut short or made for another purpose."""
+
+
+class LinkExpired(LinkInvalid):
+    """The link was genuine but is older than LINK_LIFETIME."""
+
+
+def salt(purpose):
+    return f"application_forms.link.{LinkPurpose(purpose).value}"
+
+
+def make_token(purpose, payload):
+    """A URL-safe token carrying ``payload`` (a dict) for ``purpose``, stamped with the time."""
+    return signing.dumps(payload, salt=salt(purpose), compress=True)
+
+
+def read_token(purpose, token):
+    """The payload of a token made for ``purpose`` in the last 24 hours, else LinkInvalid/LinkExpired."""
+    try:
+        payload = signing.loads(token, salt=salt(purpose), max_age=LINK_LIFETIME)
+    except signing.SignatureExpired:
+        raise LinkExpired from None
+    except (signing.BadSignature, ValueError, UnicodeDecodeError):
+        raise LinkInvalid from None
+    if not isinstance(payload, dict):
+        raise LinkInvalid
+    return payload

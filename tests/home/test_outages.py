@@ -1,0 +1,72 @@
+"""When the database, the file storage or the cache is unreachable, visitors get a 503 "try again" page."""
+
+import pytest
+from botocore.exceptions import EndpointConnectionError
+from django.core.cache import cache
+from django.db import OperationalError
+from django.test import Client
+
+from home.factories import StandardPageFactory
+from home.models import StandardPage
+
+
+@pytest.fixture
+def visitor():
+    """A browser (errors come back as pages, as in production) no rate limit has counted yet."""
+    cache.clear()
+    yield Client(raise_request_exception=False)
+    cache.clear()
+
+
+def failing(error):
+    def raise_error(*args, **kwargs):
+        raise error
+
+    return raise_error
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "error",
+    [
+        OperationalError("server closed the connection unexpectedly"),
+        EndpointConnectionError(endpoint_url="http://127.0.0.1:9000"),
+        ConnectionRefusedError(111, "Connection refused"),
+    ],
+    ids=["database", "storage", "cache"],
+)
+def test_outage_while_showing_a_page_gives_a_503_asking_to_try_again(visitor, home_page, monkeypatch, error):
+    page = StandardPageFactory(parent=home_page, slug="about")
+    monkeypatch.setattr(StandardPage, "get_context", failing(error))
+    response = visitor.get(page.url)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    html = response.content.decode()
+    assert "Sorry, the service is unavailable" in html
+    assert "Please try again in a few minutes." in html
+
+
+@pytest.mark.django_db
+def test_database_outage_while_keeping_answers_gives_a_503_and_saves_nothing(visitor, home_page, monkeypatch):
+    from campaigns.factories import CampaignPageFactory, ProgrammeIndexPageFactory
+    from forms import drafts
+    from forms.factories import ApplicationFormPageFactory
+    from forms.models import Application
+    from tests.forms.conftest import answers, pdf
+
+    programme = CampaignPageFactory(parent=ProgrammeIndexPageFactory(parent=home_page))
+    form = ApplicationFormPageFactory(parent=programme, with_fields=True)
+    monkeypatch.setattr(drafts, "save", failing(OperationalError("the database system is shutting down")))
+    response = visitor.post(form.url, {**answers(), "your_cv": pdf()})
+    assert response.status_code == 503
+    assert "go back and send it again" in response.content.decode()
+    assert not Application.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_bug_still_gives_the_500_page(visitor, home_page, monkeypatch):
+    page = StandardPageFactory(parent=home_page, slug="about")
+    monkeypatch.setattr(StandardPage, "get_context", failing(ValueError("a bug")))
+    response = visitor.get(page.url)
+    assert response.status_code == 500
+    assert "Sorry, there is a problem with the service" in response.content.decode()

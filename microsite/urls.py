@@ -29,5 +29,7 @@ if settings.DEBUG:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
-# A database, storage or cache outage gives a 503 "try again" page instead of a 500.
+# A database, storage or cache outage gives a 503 "try again" page instead of a 500 (or of
+# the 400 Django gives when the session cannot be saved).
+handler400 = "home.views.bad_request"
 handler500 = "home.views.server_error"

@@ -8,6 +8,7 @@ from django.test import Client
 
 from home.factories import StandardPageFactory
 from home.models import StandardPage
+from tests.forms.conftest import answers, pdf
 
 
 @pytest.fixture
@@ -48,14 +49,10 @@ def test_outage_while_showing_a_page_gives_a_503_asking_to_try_again(visitor, ho
 
 @pytest.mark.django_db
 def test_database_outage_while_keeping_answers_gives_a_503_and_saves_nothing(visitor, home_page, monkeypatch):
-    from campaigns.factories import CampaignPageFactory, ProgrammeIndexPageFactory
     from forms import drafts
-    from forms.factories import ApplicationFormPageFactory
     from forms.models import Application
-    from tests.forms.conftest import answers, pdf
 
-    programme = CampaignPageFactory(parent=ProgrammeIndexPageFactory(parent=home_page))
-    form = ApplicationFormPageFactory(parent=programme, with_fields=True)
+    form = application_form(home_page)
     monkeypatch.setattr(drafts, "save", failing(OperationalError("the database system is shutting down")))
     response = visitor.post(form.url, {**answers(), "your_cv": pdf()})
     assert response.status_code == 503
@@ -70,3 +67,24 @@ def test_a_bug_still_gives_the_500_page(visitor, home_page, monkeypatch):
     response = visitor.get(page.url)
     assert response.status_code == 500
     assert "Sorry, there is a problem with the service" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_database_outage_while_saving_the_session_gives_a_503_not_a_400(visitor, home_page, monkeypatch):
+    """Django's database sessions report any error on saving as a deleted session (a 400)."""
+    from django.contrib.sessions.models import Session
+
+    form = application_form(home_page)
+    assert visitor.post(form.url, {**answers(), "your_cv": pdf()}).status_code == 303
+    monkeypatch.setattr(Session, "save", failing(OperationalError("terminating connection")))
+    response = visitor.post(form.url, {**answers(full_name="Amira K"), "your_cv": pdf()})
+    assert response.status_code == 503
+    assert "Please try again in a few minutes." in response.content.decode()
+
+
+def application_form(home_page):
+    from campaigns.factories import CampaignPageFactory, ProgrammeIndexPageFactory
+    from forms.factories import ApplicationFormPageFactory
+
+    programme = CampaignPageFactory(parent=ProgrammeIndexPageFactory(parent=home_page))
+    return ApplicationFormPageFactory(parent=programme, with_fields=True)

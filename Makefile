@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test install lint check test-sqlite test-postgres services bench clean
+.PHONY: run test install lint check test-sqlite test-postgres services bench stack soak clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || \
@@ -38,6 +38,14 @@ lint: install
 
 bench: install
 	bash scripts/bench.sh
+
+# The production shape on loopback (PostgreSQL, Redis, S3, 2 app servers behind nginx, a task
+# worker) until Ctrl-C; `make soak` runs the soak test with faults against it (SOAK_ARGS="--minutes 5").
+stack: install
+	bash scripts/stack.sh
+
+soak: install
+	bash scripts/soak.sh $(SOAK_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media private-media staticfiles .run

@@ -9,12 +9,23 @@ class ApplicationFormsConfig(AppConfig):
     verbose_name = "Applications"
 
     def ready(self):
-        from django.db.models.signals import post_delete
+        """Deletes a file's object with its row; forgets cached pages when a form fills up;
+        registers the kinds of personal data the intake keeps.
 
+        See ``forms.deletion`` and ``forms.page_cache``.
+        """
+        from django.db.models.signals import post_delete, post_save
+
+        from forms import page_cache
         from forms.deletion import delete_cascaded_file
         from forms.models import ApplicationFile
 
         post_delete.connect(delete_cascaded_file, sender=ApplicationFile, dispatch_uid="delete_cascaded_file")
+        sender = "application_forms.Application"
+        post_save.connect(page_cache.on_application_change, sender=sender, dispatch_uid="form-places-save")
+        post_delete.connect(
+            page_cache.on_application_change, sender=sender, dispatch_uid="form-places-delete"
+        )
 
         from forms.data_kinds import register_kinds
 

@@ -1,6 +1,11 @@
-"""Registers the audit log actions of the applicant's own page."""
+"""Registers the forms app's hooks: the applicant's page's audit actions, and when the page
+cache must forget pages showing a form's state."""
 
 from wagtail import hooks
+
+from forms.page_cache import next_state_change
+
+hooks.register("page_cache_expiry", next_state_change)
 
 
 @hooks.register("register_log_actions")

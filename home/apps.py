@@ -6,14 +6,18 @@ class HomeConfig(AppConfig):
     verbose_name = "Home and site settings"
 
     def ready(self):
-        """Connects the site cache's invalidation (see ``home.site_cache``)."""
+        """Connects the site and page caches' invalidation (see ``home.site_cache``, ``home.page_cache``)."""
         from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from home import site_cache
+        from home import page_cache, site_cache
 
         post_save.connect(site_cache.on_model_change, dispatch_uid="site-cache-save")
         post_delete.connect(site_cache.on_model_change, dispatch_uid="site-cache-delete")
-        page_published.connect(site_cache.new_generation, dispatch_uid="site-cache-publish")
-        page_unpublished.connect(site_cache.new_generation, dispatch_uid="site-cache-unpublish")
-        post_page_move.connect(site_cache.new_generation, dispatch_uid="site-cache-move")
+        for signal, name in (
+            (page_published, "publish"),
+            (page_unpublished, "unpublish"),
+            (post_page_move, "move"),
+        ):
+            signal.connect(site_cache.new_generation, dispatch_uid=f"site-cache-{name}")
+            signal.connect(page_cache.on_page_change, dispatch_uid=f"frontend-cache-{name}")

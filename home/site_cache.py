@@ -3,13 +3,14 @@
 Kept because it pays (``bench/bench_routing.py``): 2 to 3 fewer queries on every public page,
 a programme page 1.5x faster than computing menus and settings each time.
 
-Entries are keyed by a generation that any change to a page, a view restriction, a site or
-the site settings moves on (signals connected in ``HomeConfig.ready``): at once, for this
-process and the tests, and again when the transaction commits, so no request can store
-data read before the change under the new generation. With Redis (``REDIS_URL``) every
-app server sees the same generation, so none serves an old menu after a publish; with the
-per-process local-memory cache, other processes cannot see the change, so entries there
-last a minute only.
+Entries are keyed by a generation that any change to a page, a view restriction, a site,
+the settings, a snippet, an image or a document moves on (signals connected in
+``HomeConfig.ready``): at once, for this process and the tests, and again when the
+transaction commits, so no request can store data read before the change under the new
+generation. With Redis (``REDIS_URL``) every app server sees the same generation, so none
+serves an old menu after a publish; with the per-process local-memory cache, other
+processes cannot see the change, so entries there last a minute only. The page cache
+(``home.page_cache``) keys whole pages by the same generation.
 """
 
 import uuid
@@ -42,13 +43,18 @@ def generation(request=None):
     return value
 
 
+def key(request, name):
+    """The cache key of ``name`` in the current generation."""
+    return f"site-cache:{generation(request)}:{name}"
+
+
 def get_or_set(request, name, compute):
     """The cached value of ``name`` in this generation, computed (and stored) on a miss."""
-    key = f"site-cache:{generation(request)}:{name}"
-    value = cache.get(key)
+    cache_key = key(request, name)
+    value = cache.get(cache_key)
     if value is None:
         value = compute()
-        cache.set(key, value, timeout())
+        cache.set(cache_key, value, timeout())
     return value
 
 
@@ -59,9 +65,30 @@ def new_generation(**kwargs):
 
 
 def on_model_change(sender, instance, **kwargs):
-    """Receiver for post_save and post_delete: pages, view restrictions, sites, site settings."""
-    from wagtail.contrib.settings.models import BaseSiteSetting
-    from wagtail.models import Page, PageViewRestriction, Site
+    """Receiver for post_save and post_delete of anything a public page shows.
 
-    if isinstance(instance, Page | PageViewRestriction | Site | BaseSiteSetting):
+    Pages, view restrictions, sites, settings, snippets (partners, councils), images and
+    documents. Renditions are not among them: pages create those as they render.
+    """
+    if isinstance(instance, shown_on_pages()):
         new_generation()
+
+
+def shown_on_pages():
+    """The model classes whose rows public pages show."""
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.images.models import AbstractImage
+    from wagtail.models import Page, PageViewRestriction, Site
+    from wagtail.snippets.models import get_snippet_models
+
+    fixed = (
+        Page,
+        PageViewRestriction,
+        Site,
+        BaseSiteSetting,
+        BaseGenericSetting,
+        AbstractImage,
+        AbstractDocument,
+    )
+    return fixed + tuple(get_snippet_models())

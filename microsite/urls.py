@@ -29,3 +29,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# A database, storage or cache outage gives a 503 "try again" page instead of a 500 (or of
+# the 400 Django gives when the session cannot be saved).
+handler400 = "home.views.bad_request"
+handler500 = "home.views.server_error"

@@ -147,3 +147,28 @@ CONF
     clamd --config-file="$dir/clamd.conf" >>"$dir/clamd.log" 2>&1 || true
     for _ in $(seq 1 30); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.5; done
 }
+
+ensure_redis() {
+    # Redis on 127.0.0.1:6379: started (with its pid file in the run folder) when down,
+    # its Debian package installed when missing. Sets REDIS_STARTED=1 when this call started it.
+    REDIS_STARTED=
+    if command -v redis-cli >/dev/null && redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+        echo "Redis: already on 127.0.0.1:6379"
+        return 0
+    fi
+    ensure_commands redis-server redis-server redis-cli
+    redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --save "" --appendonly no \
+        --dir "$RUN_DIR" --pidfile "$RUN_DIR/redis.pid" --logfile "$RUN_DIR/redis.log"
+    for _ in $(seq 1 30); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 0.2; done
+    redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null || { echo "Redis did not start" >&2; return 1; }
+    REDIS_STARTED=1
+    echo "Redis: started on 127.0.0.1:6379"
+}
+
+pg_bindir() {
+    # The newest installed PostgreSQL's programs (initdb, pg_ctl), installing it if missing.
+    if [ -z "$(ls /usr/lib/postgresql 2>/dev/null)" ]; then
+        apt_install postgresql postgresql-contrib >&2 || return 1
+    fi
+    echo "/usr/lib/postgresql/$(ls /usr/lib/postgresql | sort -n | tail -1)/bin"
+}

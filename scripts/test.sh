@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 export PYTHONUNBUFFERED=1
-# make test starts clamd, so a virus-scan test that finds it down fails instead of skipping.
-export CLAMD_REQUIRED=1
+# make test starts clamd and Redis, so a virus-scan or Redis test that finds its server down
+# fails instead of skipping.
+export CLAMD_REQUIRED=1 REDIS_REQUIRED=1
 
 echo "== lint"
 $BIN/ruff check .
@@ -22,6 +23,7 @@ ensure_postgres      # sets TEST_DATABASE_URL
 ensure_s3_server     # sets S3_ENDPOINT
 ensure_redis
 ensure_clamd         # fails here, not in pytest, when clamd cannot start
+ensure_redis         # the page cache's Redis test (database 12)
 
 echo "== django checks"
 DJANGO_SETTINGS_MODULE=microsite.settings.test $BIN/python manage.py check --fail-level WARNING

@@ -1,14 +1,14 @@
 """The application form page: questions, window (opening and closing times) and places."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from functools import reduce
 from operator import or_
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -172,6 +172,23 @@ class ApplicationFormPageQuerySet(PageQuerySet):
         )
         return self.annotate(places_taken=Coalesce(Subquery(taken), 0))
 
+    def next_state_change(self, now):
+        """The earliest moment after ``now`` at which a live form's shown state changes, or None.
+
+        A form opens at ``opens_at`` and closes just after ``closes_at``; while one is open
+        with a deadline, its "N days left" changes at the next UK midnight.
+        """
+        is_open = Q(opens_at__isnull=True) | Q(opens_at__lte=now)
+        moments = self.live().aggregate(
+            opens=Min("opens_at", filter=Q(opens_at__gt=now)),
+            closes=Min("closes_at", filter=Q(closes_at__gt=now)),
+            counting_days=Count("pk", filter=is_open & Q(closes_at__gt=now)),
+        )
+        candidates = [moments["opens"], moments["closes"]]
+        if moments["counting_days"]:
+            candidates.append(next_uk_midnight(now))
+        return min((moment for moment in candidates if moment), default=None)
+
     def forms_of(self, parents):
         """The live, public form directly below each page of ``parents``, by parent id (one query)."""
         if not parents:
@@ -183,6 +200,12 @@ class ApplicationFormPageQuerySet(PageQuerySet):
         for form_page in candidates.with_places_taken():
             by_path.setdefault(form_page.path[: -Page.steplen], form_page)
         return {parent.pk: by_path[parent.path] for parent in parents if parent.path in by_path}
+
+
+def next_uk_midnight(now):
+    """The start of the next UK calendar day after ``now``."""
+    tomorrow = timezone.localdate(now) + timedelta(days=1)
+    return timezone.make_aware(datetime.combine(tomorrow, time.min))
 
 
 class ApplicationFormPage(AbstractEmailForm):

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "search",
     "accounts",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -81,6 +82,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before the CSP middleware: a cached page keeps the policy it was sent with.
+    "home.page_cache.PageCacheMiddleware",
     "microsite.csp.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -281,6 +284,25 @@ def cache_settings(redis_url):
 
 
 CACHES = cache_settings(os.environ.get("REDIS_URL", ""))
+
+# Page cache (home.page_cache): whole public pages for anonymous visitors, in the cache above;
+# 0 turns it off. Browsers keep a page at most PAGE_CACHE_BROWSER_SECONDS, a CDN as long as we do.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+# Query parameters a cached page may have (the programme list's filters); any other bypasses.
+PAGE_CACHE_QUERY_PARAMETERS = frozenset({"profession", "region"})
+# CDN purges on publish (wagtail.contrib.frontend_cache): off unless one is configured.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_INVALIDATOR_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_INVALIDATOR_URL"],
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Return to Work"

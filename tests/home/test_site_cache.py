@@ -25,7 +25,9 @@ def footer(client, url="/about/"):
 
 
 @pytest.mark.django_db
-def test_second_request_reads_settings_and_menu_from_the_cache(client, demo_site):
+def test_second_request_reads_settings_and_menu_from_the_cache(client, demo_site, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # as for signed-in users, who never get a page from the page cache
+
     def queries():
         with CaptureQueriesContext(connection) as captured:
             assert client.get("/about/").status_code == 200

@@ -1,0 +1,34 @@
+"""What the home layer's page cache needs from forms: when a form's shown state next changes.
+
+Campaign, council, programme list and home pages show each form's state (open, opening
+soon, closed, every place taken, days left). ``next_state_change`` is registered as the
+``page_cache_expiry`` hook, so no cached page outlives the state it shows; an application
+that takes a form's last place (or a deletion that frees it) forgets every cached page.
+"""
+
+from django.db import transaction
+
+from home import page_cache, site_cache
+
+
+def next_state_change(now):
+    """The ``page_cache_expiry`` hook: the next moment any live form opens, closes or counts a day."""
+    from forms.models import ApplicationFormPage
+
+    return ApplicationFormPage.objects.next_state_change(now)
+
+
+def on_application_change(sender, instance, **kwargs):
+    """post_save/post_delete of an Application: forget cached pages when its form fills up or reopens.
+
+    Pages show "every place has been taken" (closed or waiting list) but not the number
+    left, so only the last place matters: taken reaching ``places`` or dropping below it.
+    """
+    from forms.models import ApplicationFormPage
+
+    page = ApplicationFormPage.objects.filter(pk=instance.page_id).only("places", "path").first()
+    if page is None or page.places is None:
+        return
+    if page.count_places_taken() in (page.places - 1, page.places):
+        site_cache.new_generation()
+        transaction.on_commit(lambda: page_cache.purge_frontend_cache(page))

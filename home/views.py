@@ -1,0 +1,71 @@
+"""Site-wide error views."""
+
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template import loader
+from django.views import defaults
+
+#: Seconds a visitor (or a client) is asked to wait before trying again.
+RETRY_AFTER = 30
+
+
+def outage_errors():
+    """Exceptions raised when the database, the file storage or the cache cannot be reached."""
+    errors = [OperationalError, InterfaceError, ConnectionError, TimeoutError]
+    try:
+        from botocore.exceptions import BotoCoreError
+
+        errors.append(BotoCoreError)
+    except ImportError:  # no S3 storage installed
+        pass
+    try:
+        from redis.exceptions import ConnectionError as RedisConnectionError
+        from redis.exceptions import TimeoutError as RedisTimeoutError
+
+        errors += [RedisConnectionError, RedisTimeoutError]
+    except ImportError:  # no Redis cache installed
+        pass
+    return tuple(errors)
+
+
+def caused_by_outage(error):
+    """True when ``error``, or an exception it was raised from or while handling, is an outage."""
+    outages = outage_errors()
+    seen = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, outages):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def service_unavailable():
+    """The 503 page: plain HTML (no database, no context), as nginx serves it too."""
+    response = HttpResponse(loader.get_template("503.html").render(), status=503)
+    response["Retry-After"] = str(RETRY_AFTER)
+    return response
+
+
+def server_error(request, template_name="500.html"):
+    """Django's 500 view, or the 503 "try again" page when a service the site needs is unreachable.
+
+    Called by Django while it handles the uncaught exception, so ``sys.exc_info()`` is
+    that exception, wherever it was raised (a view, a template, a middleware).
+    """
+    if caused_by_outage(sys.exc_info()[1]):
+        return service_unavailable()
+    return defaults.server_error(request, template_name)
+
+
+def bad_request(request, exception, template_name="400.html"):
+    """Django's 400 view, or the 503 page when the database failed while saving the session.
+
+    Django's database session backend turns any database error on saving into "the session
+    was deleted" (``SessionInterrupted``, a 400): during an outage that is not true.
+    """
+    if caused_by_outage(exception):
+        return service_unavailable()
+    return defaults.bad_request(request, exception, template_name)

@@ -21,9 +21,8 @@ source scripts/services.sh
 ensure_chromium
 ensure_postgres      # sets TEST_DATABASE_URL
 ensure_s3_server     # sets S3_ENDPOINT
-ensure_redis
 ensure_clamd         # fails here, not in pytest, when clamd cannot start
-ensure_redis         # the page cache's Redis test (database 12)
+ensure_redis         # the shared-cache and page-cache Redis tests
 
 echo "== django checks"
 DJANGO_SETTINGS_MODULE=microsite.settings.test $BIN/python manage.py check --fail-level WARNING

@@ -128,7 +128,7 @@ def store(request, key, response):
     if seconds < 1:
         return
     set_public(response, seconds)
-    response["X-Cache"] = CacheStatus.MISS
+    response["X-Cache"] = CacheStatus.MISS.value  # WSGI servers take plain str only
     headers = [(name, value) for name, value in response.items() if name.lower() not in PER_RESPONSE_HEADERS]
     cache.set(key, (response.content, headers, time.time() + seconds), seconds)
 
@@ -140,7 +140,7 @@ def from_entry(entry):
     for name, value in headers:
         response[name] = value
     set_public(response, max(int(expires - time.time()), 0))
-    response["X-Cache"] = CacheStatus.HIT
+    response["X-Cache"] = CacheStatus.HIT.value
     return response
 
 

@@ -314,3 +314,15 @@ def test_pages_are_cached_in_redis_and_forgotten_on_publish(client, about, redis
     about.title = "About the programmes"
     about.save_revision().publish()
     assert "About the programmes" in client.get(about.url).content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_real_wsgi_server_serves_public_pages_with_the_cache_header(live_server, live_home_page):
+    """Django's test client is not a WSGI server: wsgiref refuses header values that are not
+    plain ``str`` (an enum member was a 500 on every page under ``runserver``)."""
+    import urllib.request
+
+    for expected in ("miss", "hit"):
+        with urllib.request.urlopen(live_server.url + "/") as response:  # noqa: S310 (loopback)
+            assert response.status == 200
+            assert response.headers["X-Cache"] == expected

@@ -71,21 +71,6 @@ ensure_postgres() {
     export TEST_DATABASE_URL
 }
 
-ensure_redis() {
-    # Redis on 127.0.0.1:6379 for the shared-cache tests (database 14 unless TEST_REDIS_URL
-    # names another); started without persistence when it is not already running.
-    if (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null; then
-        echo "redis: already on 127.0.0.1:6379"
-        return 0
-    fi
-    ensure_commands redis-server redis-server redis-cli || return 1
-    redis-server --bind 127.0.0.1 --port 6379 --save "" --appendonly no --daemonize yes \
-        --logfile "$RUN_DIR/redis.log" --pidfile "$RUN_DIR/redis.pid"
-    for _ in $(seq 1 30); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 0.5; done
-    redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null || { echo "Redis did not start" >&2; return 1; }
-    echo "redis: started on 127.0.0.1:6379"
-}
-
 ensure_s3_server() {
     # moto's S3 server on loopback (no MinIO can be installed here).
     local port="${S3_PORT:-9000}"

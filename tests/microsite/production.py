@@ -8,6 +8,8 @@ SETUP = "import django; django.setup(); from django.conf import settings; print(
 REQUIRED = {"SECRET_KEY", "ALLOWED_HOSTS", "WAGTAILADMIN_BASE_URL"}
 HSTS = {"SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD", "SECURE_SSL_REDIRECT"}
 OPTIONAL = {"REDIS_URL", "ADMIN_2FA_REQUIRED"}
+# Set by the browser fixture for the live server; never in a deployment (async.E001).
+TEST_ONLY = {"DJANGO_ALLOW_ASYNC_UNSAFE"}
 COMPLETE = {
     "SECRET_KEY": "a-real-secret-from-the-environment-long-enough-for-the-deployment-check",
     "ALLOWED_HOSTS": "returners.example.org",
@@ -17,7 +19,9 @@ COMPLETE = {
 
 def production_env(**env):
     """This environment without the production variables, plus ``env``."""
-    clean = {key: value for key, value in os.environ.items() if key not in REQUIRED | HSTS | OPTIONAL}
+    clean = {
+        key: value for key, value in os.environ.items() if key not in REQUIRED | HSTS | OPTIONAL | TEST_ONLY
+    }
     return {**clean, "DJANGO_SETTINGS_MODULE": "microsite.settings.production", **env}
 
 

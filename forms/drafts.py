@@ -53,9 +53,9 @@ def save(request, page, draft):
     if draft.files:
         from forms.models import ApplicationFile
 
-        ApplicationFile.objects.filter(pk__in=draft.file_ids, application__isnull=True).update(
-            draft_active_at=timezone.now()
-        )
+        ApplicationFile.objects.filter(
+            pk__in=[info["id"] for info in draft.files.values()], application__isnull=True
+        ).update(draft_active_at=timezone.now())
 
 
 def answers_from_post(form, post):

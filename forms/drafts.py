@@ -27,6 +27,11 @@ class Draft:
     files: dict = field(default_factory=dict)  # {field name: {"id", "name", "size"}}
     token: str = ""
 
+    @property
+    def file_ids(self):
+        """The ids of the draft's uploads (ApplicationFile rows not yet linked to an application)."""
+        return [info["id"] for info in self.files.values()]
+
 
 DRAFT_KEY_PREFIX = "rtw-application-"
 
@@ -53,9 +58,7 @@ def save(request, page, draft):
     if draft.files:
         from forms.models import ApplicationFile
 
-        ApplicationFile.objects.filter(
-            pk__in=[info["id"] for info in draft.files.values()], application__isnull=True
-        ).update(draft_active_at=timezone.now())
+        ApplicationFile.objects.filter(pk__in=draft.file_ids, application__isnull=True).update(draft_active_at=timezone.now())
 
 
 def answers_from_post(form, post):

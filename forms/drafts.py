@@ -58,7 +58,9 @@ def save(request, page, draft):
     if draft.files:
         from forms.models import ApplicationFile
 
-        ApplicationFile.objects.filter(pk__in=draft.file_ids, application__isnull=True).update(draft_active_at=timezone.now())
+        ApplicationFile.objects.filter(pk__in=draft.file_ids, application__isnull=True).update(
+            draft_active_at=timezone.now()
+        )
 
 
 def answers_from_post(form, post):

@@ -23,6 +23,7 @@ from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.log_actions import log
+from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import ModelLogEntry
 
 from forms import personal_data
@@ -91,7 +92,9 @@ def delete_unlinked_files(queryset):
 def scrub_audit_entries(model, ids):
     """Audit entries of these rows keep their action, time, user and label (the reference), not their data."""
     if ids:
-        ModelLogEntry.objects.filter(
+        # The model Wagtail logs these rows in (applications have their own, see reviews.models).
+        log_model = log_action_registry.get_log_model_for_model(model) or ModelLogEntry
+        log_model.objects.filter(
             content_type=ContentType.objects.get_for_model(model, for_concrete_model=False),
             object_id__in=[str(pk) for pk in ids],
         ).update(data={})

@@ -14,7 +14,7 @@ from wagtail.models import ModelLogEntry
 
 from forms.models import Application, ApplicationFile, ApplicationStatus, EqualityMonitoring
 from forms.storage import private_storage
-from reviews.models import ApplicationNote, DataProtectionRequest, StatusChange
+from reviews.models import ApplicationLogEntry, ApplicationNote, DataProtectionRequest, StatusChange
 from tests.reviews.conftest import PDF_BYTES, attach_cv, make_application
 
 ACCESS, ERASE, TOOLS = "data_protection_access", "data_protection_erase", "data_protection"
@@ -79,7 +79,7 @@ def test_subject_access_is_audited_without_the_address(client, officer, ada):
     assert request.counts["applications"] == 2
     entry = ModelLogEntry.objects.get(action="reviews.subject_access")
     assert "ada" not in json.dumps(entry.data).lower()
-    assert ModelLogEntry.objects.filter(action="application_forms.subject_access").count() == 2
+    assert ApplicationLogEntry.objects.filter(action="application_forms.subject_access").count() == 2
 
 
 def test_subject_access_for_an_address_with_no_data_says_so(client, officer, apps):
@@ -127,7 +127,7 @@ def test_erasure_shows_what_would_go_then_deletes_everything_for_the_address(cli
     assert not ApplicationFile.objects.exists()
     assert not private_storage().exists(ada["cv"].file.name)
     assert not Session.objects.filter(session_key=draft.session_key).exists()
-    entry = ModelLogEntry.objects.get(action="application_forms.add_note")
+    entry = ApplicationLogEntry.objects.get(action="application_forms.add_note")
     assert (entry.label, entry.data) == ("CBSW-0001", {})
     assert "ada" not in json.dumps(ModelLogEntry.objects.get(action="reviews.erasure").data).lower()
     assert Application.objects.filter(reference="CBSW-0002").exists()  # Grace's is untouched

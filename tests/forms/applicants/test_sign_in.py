@@ -76,7 +76,7 @@ def test_empty_or_malformed_address_shows_an_error_summary_linked_to_the_field(c
     assert mail.outbox == []
 
 
-@override_settings(APPLICATION_RATE_LIMIT=2)
+@override_settings(APPLICATION_RATE_LIMIT=2, APPLICATION_RATE_LIMIT_PER_ADDRESS=2)
 def test_too_many_sign_in_requests_from_one_client_get_a_429_page(client, made):
     assert client.post(HOME, {"email": AMIRA}).status_code == 303
     assert client.post(HOME, {"email": AMIRA}).status_code == 303

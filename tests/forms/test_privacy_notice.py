@@ -4,6 +4,7 @@ import datetime as dt
 from unittest import mock
 
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.utils import timezone
 
 from forms import personal_data, retention

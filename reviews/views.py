@@ -21,7 +21,6 @@ from wagtail.contrib.forms.views import SubmissionsListView
 from wagtail.log_actions import log
 from wagtail_modeladmin.views import DeleteView, HistoryView, IndexView, InspectView
 
-from forms.deletion import delete_applications
 from forms.files import file_response
 from forms.forms_data import display_answer
 from forms.models import (
@@ -33,6 +32,7 @@ from forms.models import (
     FormPurpose,
 )
 from forms.models.pages import FieldSection
+from forms.retention import delete_applications
 from reviews import exports
 from reviews.listings import listing_for, listing_url
 from reviews.models import ApplicationNote
@@ -55,6 +55,14 @@ def scoped_application(user, pk, action):
     if not applications_for_user(user, action).filter(pk=pk).exists():
         raise PermissionDenied
     return Application.objects.select_related("programme").get(pk=pk)
+
+
+# Files go first (see forms.retention): an application one of whose files the storage
+# refused is kept, with the files still stored.
+NOT_DELETED = (
+    "{count} application(s) could not be deleted because the file storage did not delete their "
+    "files. They are still here; try again later."
+)
 
 
 class CountOnceQuerySetMixin:
@@ -290,10 +298,22 @@ class ApplicationInspectView(ScopedInstanceMixin, InspectView):
 
 
 class ApplicationDeleteView(ScopedInstanceMixin, DeleteView):
-    """Deletes one application (logged as wagtail.delete) and then its stored files."""
+    """Deletes one application with its stored files (files first), logged as wagtail.delete.
 
-    def delete_instance(self):
-        delete_applications(Application.objects.filter(pk=self.instance.pk))
+    ``post`` is overridden because modeladmin's reports success whatever ``delete_instance``
+    did: an application whose file the storage would not delete is kept, and the user told.
+    """
+
+    def post(self, request, *args, **kwargs):
+        with transaction.atomic():
+            deleted = delete_applications(Application.objects.filter(pk=self.instance.pk))
+            if deleted.count:
+                log(instance=self.instance, action="wagtail.delete", user=request.user)
+        if not deleted.count:
+            messages.error(request, NOT_DELETED.format(count=1))
+            return redirect(self.url_helper.get_action_url("inspect", self.instance.pk))
+        messages.success(request, f"Application '{self.instance}' deleted.")
+        return redirect(self.index_url)
 
 
 class ApplicationHistoryView(ScopedInstanceMixin, HistoryView):
@@ -525,8 +545,15 @@ def delete_submissions_view(request, page_id):
         )
     with transaction.atomic():
         locked = list(submissions.select_for_update())
+        deleted = delete_applications(Application.objects.filter(pk__in=[item.pk for item in locked]))
+        kept = set(
+            Application.objects.filter(pk__in=[item.pk for item in locked]).values_list("pk", flat=True)
+        )
         for application in locked:
-            log(instance=application, action="wagtail.delete", user=request.user)
-        count = delete_applications(Application.objects.filter(pk__in=[item.pk for item in locked]))
-    messages.success(request, f"{count} submission(s) deleted.")
+            if application.pk not in kept:
+                log(instance=application, action="wagtail.delete", user=request.user)
+    if deleted.count:
+        messages.success(request, f"{deleted.count} submission(s) deleted.")
+    if deleted.kept:
+        messages.error(request, NOT_DELETED.format(count=deleted.kept))
     return redirect(listing)

@@ -1,23 +1,20 @@
 """Deleting applications deletes their files from private storage too (issue 8, finding 3).
 
-Every delete path goes through ``forms.deletion.delete_applications``; the files go once the
-transaction commits, locally and on S3, and a file whose object cannot be deleted stays an
-unlinked upload that ``clean_application_uploads`` deletes later.
+Every delete path goes through ``forms.retention.delete_applications``: files first, locally and
+on S3, then the rows; an application whose file the storage refuses to delete is kept, whole
+enough to try again, and the reviewer is told.
 """
-
-import os
 
 import boto3
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Permission
-from django.core.files.storage import FileSystemStorage, storages
-from django.core.management import call_command
-from django.test import override_settings
+from django.contrib.messages import get_messages
+from django.core.files.storage import FileSystemStorage
 from django.urls import reverse
 
-from forms.deletion import delete_applications
 from forms.models import Application, ApplicationFile
+from tests.forms.test_retention import storage_refusing
 
 from .conftest import attach_cv, make_user
 
@@ -85,23 +82,30 @@ def test_deleting_a_form_page_in_wagtail_deletes_its_applications_files(
     assert not stored(cvs["a1"]) and not stored(cvs["a2"]) and stored(cvs["b1"])
 
 
-def test_a_file_storage_cannot_delete_now_is_deleted_by_the_clean_up_command(
-    apps, cvs, django_capture_on_commit_callbacks
+def test_an_application_whose_file_the_storage_refuses_is_kept_and_the_reviewer_told(
+    client, deleter, site, apps, cvs
 ):
-    if settings.AWS_STORAGE_BUCKET_NAME:
-        pytest.skip("the failing storage stands in for the local folder")
-    location = storages["private"].location
-    failing = {"BACKEND": f"{__name__}.UnavailableStorage", "OPTIONS": {"location": location}}
-    with (
-        override_settings(STORAGES={**settings.STORAGES, "private": failing}),
-        django_capture_on_commit_callbacks(execute=True),
-    ):
-        delete_applications(Application.objects.filter(pk=apps["a1"].pk))
-    assert not Application.objects.filter(pk=apps["a1"].pk).exists()
-    assert stored(cvs["a1"])
-    assert ApplicationFile.objects.filter(pk=cvs["a1"].pk, application__isnull=True).exists()
-    call_command("clean_application_uploads", "--hours", "0", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    assert not stored(cvs["a1"]) and not ApplicationFile.objects.filter(pk=cvs["a1"].pk).exists()
+    client.force_login(deleter)
+    with storage_refusing(cvs["a1"].file.name):
+        response = delete_submissions(client, site["form_a"], [apps["a1"], apps["a2"]])
+    assert response.status_code == 302
+    assert Application.objects.filter(pk=apps["a1"].pk).exists() and stored(cvs["a1"])
+    assert not Application.objects.filter(pk=apps["a2"].pk).exists() and not stored(cvs["a2"])
+    shown = [str(message).strip() for message in get_messages(response.wsgi_request)]
+    assert "1 submission(s) deleted." in shown
+    assert any(message.startswith("1 application(s) could not be deleted") for message in shown)
+
+
+def test_deleting_one_application_the_storage_refuses_keeps_it_and_says_so(client, deleter, apps, cvs):
+    client.force_login(deleter)
+    with storage_refusing(cvs["a1"].file.name):
+        response = client.post(f"/admin/applications/delete/{apps['a1'].pk}/", follow=True)
+    assert Application.objects.filter(pk=apps["a1"].pk).exists() and stored(cvs["a1"])
+    assert (
+        "could not be deleted because the file storage did not delete their files"
+        in response.content.decode()
+    )
+    assert "deleted." not in " ".join(str(m) for m in get_messages(response.wsgi_request))
 
 
 @pytest.mark.s3

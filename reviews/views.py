@@ -353,7 +353,9 @@ def export_filters(params, allowed, search_var):
     Only the listing's own filters (programme, form, status, eligibility, dates) keep their
     values; a search is recorded as "a search term", never its text (often a name or email).
     """
-    filters = {key: ", ".join(params.getlist(key)) for key in allowed if any(params.getlist(key))}
+    filters = {
+        key: without_nul(", ".join(params.getlist(key))) for key in allowed if any(params.getlist(key))
+    }
     if params.get(search_var, "").strip():
         filters["search"] = SEARCH_TERM
     return filters

@@ -31,23 +31,40 @@ SECRET_KEY="$($BIN/python -c 'import secrets; print(secrets.token_urlsafe(50))')
 WAGTAILADMIN_BASE_URL=https://localhost DJANGO_SETTINGS_MODULE=microsite.settings.production \
     $BIN/python manage.py check --deploy --fail-level WARNING
 
-run_pytest() {
-    # pytest exits 5 when it collects no test: that is a failure here too. Each pass ends
-    # with its 15 slowest tests.
+# The two passes run at the same time (most of each is waiting on a browser, a subprocess or
+# a server, so together they take little longer than the longer one on 2 cores), each with
+# its own media folder and Redis databases (see tests/redis_urls.py); their output is shown
+# pass by pass once both end. pytest exits 5 when it collects no test: a failure here too.
+# Each pass ends with its 15 slowest tests.
+mkdir -p .run
+run_pass() {
+    local name=$1; shift
     local status=0
-    $BIN/python -m pytest --durations=15 "$@" || status=$?
-    if [ "$status" -ne 0 ]; then
-        echo "pytest failed with exit code $status"
-        exit "$status"
-    fi
+    TEST_MEDIA_ROOT="$(mktemp -d -t "rtw-test-media-$name.XXXXXX")" \
+        $BIN/python -m pytest --durations=15 "$@" > ".run/test-$name.log" 2>&1 || status=$?
+    echo "$status" > ".run/test-$name.status"
 }
 
-echo "== pytest: SQLite, local files"
-(unset DATABASE_URL AWS_STORAGE_BUCKET_NAME AWS_S3_ENDPOINT_URL; run_pytest -q -m "not browser")
+echo "== pytest: SQLite, local files | PostgreSQL, S3 server, browser (at the same time)"
+(unset DATABASE_URL AWS_STORAGE_BUCKET_NAME AWS_S3_ENDPOINT_URL
+ TEST_REDIS_DB_OFFSET=0 run_pass sqlite -q -m "not browser") &
+sqlite_pid=$!
+(DATABASE_URL="$TEST_DATABASE_URL" \
+ AWS_STORAGE_BUCKET_NAME=rtw-test \
+ AWS_S3_ENDPOINT_URL="$S3_ENDPOINT" \
+ AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_S3_REGION_NAME=eu-west-2 \
+ TEST_REDIS_DB_OFFSET=1 run_pass postgres -q) &
+postgres_pid=$!
+wait "$sqlite_pid" "$postgres_pid" || true
 
-echo "== pytest: PostgreSQL, S3 server, browser"
-DATABASE_URL="$TEST_DATABASE_URL" \
-AWS_STORAGE_BUCKET_NAME=rtw-test \
-AWS_S3_ENDPOINT_URL="$S3_ENDPOINT" \
-AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_S3_REGION_NAME=eu-west-2 \
-    run_pytest -q
+failed=0
+for name in sqlite postgres; do
+    echo "== pytest pass: $name"
+    cat ".run/test-$name.log"
+    status=$(cat ".run/test-$name.status" 2>/dev/null || echo 1)
+    if [ "$status" -ne 0 ]; then
+        echo "pytest ($name) failed with exit code $status"
+        failed=1
+    fi
+done
+exit "$failed"

@@ -16,8 +16,10 @@ import subprocess  # noqa: S404 (runs this module with the test's own Python)
 import sys
 import threading
 
+from tests.redis_urls import redis_test_url
+
 SETTINGS = "microsite.settings.test"
-REDIS_URL = "redis://127.0.0.1:6379/0"
+REDIS_URL = redis_test_url(0)
 ONE_WINDOW = dt.datetime(2026, 11, 26, 12, 0, 1, tzinfo=dt.UTC)
 
 

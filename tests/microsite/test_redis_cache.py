@@ -1,17 +1,17 @@
 """With REDIS_URL set, as the README says to do whenever more than one process serves the
 site, the cache is Redis and every page still works (the Redis on 127.0.0.1:6379, or
-TEST_REDIS_URL; a database number of its own and a key prefix per test)."""
+a database number of its own, see tests.redis_urls, and a key prefix per test)."""
 
-import os
 import uuid
 
 import pytest
 
 from microsite.settings.base import cache_settings
+from tests.redis_urls import redis_test_url
 
 from .production import COMPLETE, start_production
 
-TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
+TEST_REDIS_URL = redis_test_url(14)
 APPLY = "/programmes/come-back-to-social-work/apply/"
 
 

@@ -105,7 +105,7 @@ def confirm_round(page, number):
     from tests.forms.conftest import answers, pdf
 
     first = Client(REMOTE_ADDR=f"192.0.2.{number + 1}")
-    first.post(page.url, {**answers(), "your_cv": pdf()})
+    first.post(page.url + "step-1/", {**answers(), "your_cv": pdf()})
     token = first.get(page.url + "check/").context["draft_token"]
     barrier = threading.Barrier(2)
     results = []

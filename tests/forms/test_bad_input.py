@@ -72,7 +72,7 @@ def valid_answers():
 
 
 def test_a_form_with_every_field_type_can_be_completed(client, every_type_page):
-    response = client.post(every_type_page.url, valid_answers())
+    response = client.post(every_type_page.url + "step-1/", valid_answers())
     assert response.status_code == 303
     token = client.get(every_type_page.url + "check/").context["draft_token"]
     assert client.post(every_type_page.url + "check/", {"token": token}).status_code == 303
@@ -109,7 +109,7 @@ def test_fuzzed_answers_give_errors_or_success_never_a_500(every_type_page, data
     post = {name: value for name, value in data.items()}
     if document is not None:
         post["document"] = document
-    response = client.post(every_type_page.url, post)
+    response = client.post(every_type_page.url + "step-1/", post)
     assert response.status_code in (200, 303)
     if response.status_code == 200:
         html = response.content.decode()
@@ -146,7 +146,7 @@ def test_malformed_multipart_is_a_clear_error_and_stores_nothing(client, every_t
 def test_more_than_a_thousand_fields_get_a_clear_400_page(client, every_type_page, multipart):
     data = {f"field_{i}": "x" for i in range(1001)}
     if multipart:
-        response = client.post(every_type_page.url, {**data, "document": pdf()})
+        response = client.post(every_type_page.url + "step-1/", {**data, "document": pdf()})
     else:
         from urllib.parse import urlencode
 
@@ -162,7 +162,7 @@ def test_more_than_a_thousand_fields_get_a_clear_400_page(client, every_type_pag
 def test_an_oversized_body_gets_a_clear_400_page(client, every_type_page, multipart):
     huge = "x" * (3 * 1024 * 1024)
     if multipart:
-        response = client.post(every_type_page.url, {"multi_line": huge, "document": pdf()})
+        response = client.post(every_type_page.url + "step-1/", {"multi_line": huge, "document": pdf()})
     else:
         response = client.generic(
             "POST",
@@ -211,12 +211,12 @@ def test_an_email_longer_than_254_characters_is_an_error_not_a_500(client, form_
 
 
 def test_answers_longer_than_allowed_are_errors(client, every_type_page):
-    response = client.post(every_type_page.url, {**valid_answers(), "single_line": "x" * 256})
+    response = client.post(every_type_page.url + "step-1/", {**valid_answers(), "single_line": "x" * 256})
     assert "Ensure this value has at most 255 characters" in response.content.decode()
 
 
 def test_post_without_csrf_token_is_403(every_type_page):
-    response = Client(enforce_csrf_checks=True).post(every_type_page.url, valid_answers())
+    response = Client(enforce_csrf_checks=True).post(every_type_page.url + "step-1/", valid_answers())
     assert response.status_code == 403
     assert ApplicationFile.objects.count() == 0
 
@@ -226,6 +226,8 @@ def test_too_many_fields_with_csrf_checks_on_is_still_a_clear_400(every_type_pag
     browser.get(every_type_page.url)
     token = browser.cookies["csrftoken"].value
     data = {f"field_{i}": "x" for i in range(1001)}
-    response = browser.post(every_type_page.url, {**data, "csrfmiddlewaretoken": token, "document": pdf()})
+    response = browser.post(
+        every_type_page.url + "step-1/", {**data, "csrfmiddlewaretoken": token, "document": pdf()}
+    )
     assert response.status_code == 400
     assert "Your form could not be sent" in response.content.decode()

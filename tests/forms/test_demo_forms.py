@@ -54,7 +54,7 @@ def social_work_answers(last_practised):
 def test_applicant_who_left_three_years_ago_applies_to_social_work(client, demo):
     page = demo["come-back-to-social-work"]
     three_years_ago = timezone.localdate() - dt.timedelta(days=3 * 365)
-    assert client.post(page.url, social_work_answers(three_years_ago)).status_code == 303
+    assert client.post(page.url + "step-1/", social_work_answers(three_years_ago)).status_code == 303
     token = client.get(page.url + "check/").context["draft_token"]
     response = client.post(page.url + "check/", {"token": token})
     application = Application.objects.get()
@@ -67,7 +67,7 @@ def test_applicant_who_left_three_years_ago_applies_to_social_work(client, demo)
 def test_applicant_who_left_six_years_ago_is_told_why_they_cannot_apply(client, demo):
     page = demo["come-back-to-social-work"]
     six_years_ago = timezone.localdate() - dt.timedelta(days=6 * 365)
-    html = client.post(page.url, social_work_answers(six_years_ago)).content.decode()
+    html = client.post(page.url + "step-1/", social_work_answers(six_years_ago)).content.decode()
     assert "between 2 and 5 years ago" in html
     assert Application.objects.count() == 0
 
@@ -75,7 +75,7 @@ def test_applicant_who_left_six_years_ago_is_told_why_they_cannot_apply(client, 
 def test_closed_and_upcoming_demo_forms_refuse_applications(client, demo):
     for slug in ("return-to-work-ict", "stem-recharge"):
         page = demo[slug]
-        response = client.post(page.url, {"full_name": "A", "your_cv": pdf()})
+        response = client.post(page.url + "step-1/", {"full_name": "A", "your_cv": pdf()})
         assert "Continue</button>" not in response.content.decode()
     assert "Applications open on" in client.get(demo["return-to-work-ict"].url).content.decode()
     assert Application.objects.count() == 0

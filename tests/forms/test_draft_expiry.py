@@ -45,10 +45,10 @@ def test_not_eligible_page_deletes_the_cv_at_once_and_says_what_is_kept(client, 
 
 def test_a_draft_is_there_for_24_hours_after_the_last_change_then_gone(client, form_page):
     with at(0):
-        client.post(form_page.url, {**answers(), "your_cv": pdf()})
+        client.post(form_page.url + "step-1/", {**answers(), "your_cv": pdf()})
     with at(23):
         assert client.get(form_page.url + "check/").status_code == 200  # still there
-        client.post(form_page.url, answers(full_name="Amira K Khan"))  # a change
+        client.post(form_page.url + "step-1/", answers(full_name="Amira K Khan"))  # a change
     with at(46):
         assert "Amira K Khan" in client.get(form_page.url + "check/").content.decode()
     with at(48):
@@ -57,11 +57,11 @@ def test_a_draft_is_there_for_24_hours_after_the_last_change_then_gone(client, f
 
 def test_the_purge_deletes_expired_drafts_sessions_and_uploads_and_keeps_active_ones(client, form_page):
     with at(0):
-        client.post(form_page.url, {**answers(), "your_cv": pdf()})
+        client.post(form_page.url + "step-1/", {**answers(), "your_cv": pdf()})
     [stale] = ApplicationFile.objects.all()
     with at(20):
         active_client = client.__class__()
-        active_client.post(form_page.url, {**answers(), "your_cv": pdf(name="other.pdf")})
+        active_client.post(form_page.url + "step-1/", {**answers(), "your_cv": pdf(name="other.pdf")})
     with at(25):
         run = retention.purge()
     assert list(ApplicationFile.objects.values_list("original_name", flat=True)) == ["other.pdf"]

@@ -28,7 +28,7 @@ def open_form(programme):
 
 def post_questions(client, page, **overrides):
     """POSTs answers without the CV: the questions come back with an error (200) and are kept."""
-    return client.post(page.url, answers(**overrides))
+    return client.post(page.url + "step-1/", answers(**overrides))
 
 
 @INSIDE_ONE_WINDOW

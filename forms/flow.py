@@ -283,11 +283,18 @@ def full_form(page, request, draft):
     return form
 
 
-def ready_to_check(page, request, draft):
-    """A redirect when the draft cannot be checked yet (no answers, a step not complete), else None."""
+def ready_to_check(page, request, window, draft):
+    """A response when the draft cannot be checked yet, else None: the not eligible page if the
+    eligibility answers no longer meet a rule (a date rule, a day later), or a redirect to the
+    start or the first step not complete."""
     if not draft.data:
         return SeeOther(page.step_url(request, "confirmation" if drafts.confirmed(request, page) else ""))
-    if blocker := steps.first_incomplete(page, request, steps.steps_of(page), draft):
+    all_steps = steps.steps_of(page)
+    if all_steps[0].is_eligibility:
+        form = steps.form_for(page, request, all_steps[0], draft, draft.data)
+        if form.is_valid() and (reasons := eligibility.reasons_not_eligible(page, form.cleaned_data)):
+            return not_eligible(page, request, window, reasons)
+    if blocker := steps.first_incomplete(page, request, all_steps, draft):
         return SeeOther(page.step_url(request, blocker.slug))
     return None
 
@@ -313,8 +320,8 @@ def earlier_application(page, request, form):
 def check(page, request, window):
     """GET: the answers to check, each with a change link, and the button that sends them."""
     draft = drafts.get(request, page)
-    if redirect := ready_to_check(page, request, draft):
-        return redirect
+    if not_ready := ready_to_check(page, request, window, draft):
+        return not_ready
     form = full_form(page, request, draft)
     if not form.is_valid():
         return SeeOther(page.step_url(request, steps.steps_of(page)[0].slug))
@@ -342,8 +349,8 @@ def submit(page, request, window):
     draft = drafts.get(request, page)
     if not draft.data or not token or token != draft.token:
         return SeeOther(page.step_url(request))
-    if redirect := ready_to_check(page, request, draft):
-        return redirect
+    if not_ready := ready_to_check(page, request, window, draft):
+        return not_ready
     form = full_form(page, request, draft)
     if not form.is_valid():
         return SeeOther(page.step_url(request, steps.steps_of(page)[0].slug))

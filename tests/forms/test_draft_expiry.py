@@ -1,4 +1,4 @@
-"""Drafts expire 24 hours after their last change, with their files; "You cannot apply" keeps no CV."""
+"""Drafts expire 24 hours after their last change, with their files; "You cannot apply" keeps nothing."""
 
 import datetime as dt
 
@@ -19,7 +19,7 @@ def at(hours):
     return time_machine.travel(START + dt.timedelta(hours=hours), tick=False)
 
 
-def test_not_eligible_page_deletes_the_cv_at_once_and_says_what_is_kept(client, programme):
+def test_not_eligible_keeps_no_cv_or_answer_even_from_a_post_carrying_them(client, programme):
     form = make_form_page(
         programme,
         [
@@ -34,13 +34,15 @@ def test_not_eligible_page_deletes_the_cv_at_once_and_says_what_is_kept(client, 
         ],
     )
     before = stored_objects()
-    response = client.post(form.url, {**answers(are_you_a_qualified_social_worker="No"), "your_cv": pdf()})
+    response = client.post(
+        form.url + "eligibility/", {**answers(are_you_a_qualified_social_worker="No"), "your_cv": pdf()}
+    )
     html = response.content.decode()
     assert "You cannot apply" in html
     assert not ApplicationFile.objects.exists()
     assert stored_objects() == before
-    assert "we have deleted it" in html
-    assert "kept on this website for 24 hours after your last change" in html
+    assert "We have not kept your answers" in html
+    assert f"rtw-application-{form.pk}" not in client.session
 
 
 def test_a_draft_is_there_for_24_hours_after_the_last_change_then_gone(client, form_page):

@@ -247,5 +247,8 @@ def test_an_upload_cleaned_before_confirming_is_asked_for_again(client, form_pag
     token = client.get(form_page.url + "check/").context["draft_token"]
     ApplicationFile.objects.all().delete()
     response = client.post(form_page.url + "check/", {"token": token})
-    assert "Select a file for “Your CV”" in response.content.decode()
+    assert response["Location"] == form_page.url + "step-1/"
+    html = client.get(response["Location"]).content.decode()
+    assert 'type="file" name="your_cv"' in html and "You uploaded" not in html
+    assert client.get(form_page.url + "check/")["Location"] == form_page.url + "step-1/"
     assert Application.objects.count() == 0

@@ -34,7 +34,8 @@ def deadline_page(programme):
 
 def test_form_is_open_at_the_closing_second_and_takes_answers(client, deadline_page):
     with time_machine.travel(uk(2026, 9, 30, 23, 59, 0), tick=False):
-        assert "Continue</button>" in client.get(deadline_page.url).content.decode()
+        assert "Start now" in client.get(deadline_page.url).content.decode()
+        assert "Continue</button>" in client.get(deadline_page.url + "step-1/").content.decode()
         assert client.post(deadline_page.url + "step-1/", {**answers(), "your_cv": pdf()}).status_code == 303
 
 
@@ -92,7 +93,8 @@ def test_one_second_before_opening_shows_when_it_opens_and_refuses_posts(client,
 
 def test_opens_at_the_opening_second(client, deadline_page):
     with time_machine.travel(uk(2026, 9, 1, 9, 0, 0), tick=False):
-        assert "Continue</button>" in client.get(deadline_page.url).content.decode()
+        assert "Start now" in client.get(deadline_page.url).content.decode()
+        assert "Continue</button>" in client.get(deadline_page.url + "step-1/").content.decode()
 
 
 @pytest.mark.parametrize(

@@ -66,8 +66,8 @@ def forget(request, page):
     from forms import saved_drafts, uploads
 
     draft = get(request, page)
-    saved_drafts.delete_for(page, draft.token)
-    uploads.discard_ids(draft.file_ids)
+    saved_uploads = saved_drafts.delete_for(page, draft.token)
+    uploads.discard_ids(sorted(set(draft.file_ids) | set(saved_uploads)))
     request.session.pop(draft_key(page), None)
 
 

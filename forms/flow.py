@@ -100,8 +100,10 @@ def too_large(page, request, slug):
     window = page.window_state()
     all_steps = steps.steps_of(page)
     step, position = steps.find(all_steps, slug)
-    if not window.is_open or step is None:
+    if not window.is_open:
         return render(page, request, None, {"window": window, "too_large": True}, status=413)
+    if step is None:
+        return start(page, request, window, status=413, too_large=True)
     draft = drafts.get(request, page)
     form = steps.form_for(page, request, step, draft)
     extra = {"too_large": True, "answers_kept": bool(draft.data), "upload_limit": uploads.limit_in_mb()}
@@ -153,9 +155,9 @@ def next_url(page, request, all_steps, draft):
     return page.step_url(request, blocker.slug if blocker else "check")
 
 
-def start(page, request, window):
+def start(page, request, window, status=200, **extra):
     """GET: the start page: what you need, how long it takes, when you will hear, and the steps."""
-    if request.method == "POST":
+    if request.method == "POST" and status == 200:
         return HttpResponseNotAllowed(["GET"])
     draft = drafts.get(request, page)
     all_steps = steps.steps_of(page)
@@ -167,8 +169,9 @@ def start(page, request, window):
         "start_url": next_url(page, request, all_steps, draft)
         if draft.data
         else page.step_url(request, all_steps[0].slug),
+        **extra,
     }
-    return render(page, request, None, context)
+    return render(page, request, None, context, status=status)
 
 
 def render_step(page, request, window, all_steps, position, form, draft, status=200, **extra):

@@ -54,11 +54,20 @@ def from_token(page, token):
 
 
 def delete_for(page, draft_token):
-    """Deletes the saved copy of a draft (sent or abandoned); its uploads stay with the session's draft."""
-    from forms.models import SavedDraft
+    """Deletes the saved copy of a draft (sent or abandoned); returns the ids of its unlinked uploads
+    (the caller keeps or discards them: they may be the session draft's too)."""
+    from forms.models import ApplicationFile, SavedDraft
 
-    if draft_token:
-        SavedDraft.objects.filter(page_id=page.pk, draft_token=draft_token).delete()
+    if not draft_token:
+        return []
+    rows = SavedDraft.objects.filter(page_id=page.pk, draft_token=draft_token)
+    ids = list(
+        ApplicationFile.objects.filter(saved_draft__in=rows, application__isnull=True).values_list(
+            "pk", flat=True
+        )
+    )
+    rows.delete()
+    return ids
 
 
 def expired(now):

@@ -110,6 +110,7 @@ def test_eligible_applicant_saves_comes_back_the_next_day_from_the_emailed_link_
     with time_machine.travel(now, tick=False):
         client.post(page.url + "eligibility/", answers)
         client.post(page.url + "step-1/", answers)
+        answers["your_cv"].seek(0)  # read by the two posts before
         response = client.post(page.url + "step-2/", {**answers, "action": "save"})
         assert response["Location"] == page.url + "save/"
         client.post(page.url + "save/", {"email": "amira@example.org"})

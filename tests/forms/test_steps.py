@@ -38,7 +38,7 @@ STEPPED_FIELDS = [
             "not_eligible_reason": "This programme is for qualified social workers.",
         },
     ),
-    ("Your CV", "page_break", {}),
+    ("Upload your CV", "page_break", {}),
     ("Your CV", "file", {}),
 ]
 ELIGIBLE = {"are_you_a_qualified_social_worker": "Yes"}
@@ -76,7 +76,7 @@ def test_steps_are_eligibility_first_then_one_per_page_break_with_its_title(step
     assert steps == [
         ("eligibility", "Check you can apply", ("are_you_a_qualified_social_worker",)),
         ("step-1", "Your details", ("full_name", "email_address")),
-        ("step-2", "Your CV", ("your_cv", "privacy_consent")),
+        ("step-2", "Upload your CV", ("your_cv", "privacy_consent")),
     ]
 
 
@@ -85,7 +85,7 @@ def test_start_page_says_what_you_need_how_long_and_lists_the_steps_then_starts_
 ):
     html = client.get(url(stepped)).content.decode()
     assert "It takes about 10 minutes to fill in." in html
-    for title in ("Check you can apply", "Your details", "Your CV"):
+    for title in ("Check you can apply", "Your details", "Upload your CV"):
         assert title in html
     assert f'href="{url(stepped, "eligibility")}"' in html
     assert "Start now" in html
@@ -341,3 +341,20 @@ def test_an_editor_can_allow_a_second_application_from_the_same_address(client, 
     response = apply(second, stepped, data)
     assert response["Location"] == url(stepped, "confirmation")
     assert Application.objects.count() == 2
+
+
+def test_page_breaks_are_not_answers_for_applicants_reviewers_or_exports(client, stepped):
+    from forms.views_applicant import answers_of
+    from reviews.exports import question_columns
+    from reviews.views import answers_with_labels
+
+    apply(client, stepped, {**ELIGIBLE, **DETAILS, "privacy_consent": "on"})
+    application = Application.objects.get()
+    assert "Your details" not in application.form_data and "your_details" not in application.form_data
+    for labels in (
+        [label for label, _ in answers_of(application)],
+        [label for label, _ in answers_with_labels(application)],
+        [label for _, label, _ in question_columns(Application.objects.all())],
+    ):
+        assert "Full name" in labels
+        assert "Your details" not in labels

@@ -227,8 +227,9 @@ def test_save_and_come_back_the_next_day_from_the_emailed_link_with_the_cv_and_s
     assert email.to == ["amira@example.org"]
     assert "until applications close at 20 December 2026 at 17:00 (UK time)" in email.body
     link = saved_link()
-    with time_machine.travel(START + dt.timedelta(days=1), tick=False):
-        retention.purge()  # the next day's purge: the session draft has expired, not the saved one
+    with time_machine.travel(START + dt.timedelta(hours=25), tick=False):
+        run = retention.purge()  # the next day's purge: the session draft has expired, not the saved one
+        assert run.counts["sessions"]["deleted"] == 1 and ApplicationFile.objects.count() == 1
         other_device = Client()
         response = other_device.get(path_of(link))
         assert response.status_code == 303

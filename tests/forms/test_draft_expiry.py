@@ -6,18 +6,13 @@ import time_machine
 from django.contrib.sessions.models import Session
 
 from forms import retention
-from forms.models import ApplicationFile, ApplicationFormPage
+from forms.models import ApplicationFile
 from forms.storage import private_storage
 from tests.forms.conftest import answers, make_form_page, pdf
 from tests.forms.test_uploads import stored_objects
 
 # Relative to now: the shared form page opened a day before the test run began.
 START = dt.datetime.now(dt.UTC).replace(microsecond=0)
-
-
-def always_open(page):
-    """The shared form opens a day before the real today: these tests travel to START, before it."""
-    ApplicationFormPage.objects.filter(pk=page.pk).update(opens_at=None, closes_at=None)
 
 
 def at(hours):
@@ -51,7 +46,6 @@ def test_not_eligible_keeps_no_cv_or_answer_even_from_a_post_carrying_them(clien
 
 
 def test_a_draft_is_there_for_24_hours_after_the_last_change_then_gone(client, form_page):
-    always_open(form_page)
     with at(0):
         client.post(form_page.url + "step-1/", {**answers(), "your_cv": pdf()})
     with at(23):
@@ -64,7 +58,6 @@ def test_a_draft_is_there_for_24_hours_after_the_last_change_then_gone(client, f
 
 
 def test_the_purge_deletes_expired_drafts_sessions_and_uploads_and_keeps_active_ones(client, form_page):
-    always_open(form_page)
     with at(0):
         client.post(form_page.url + "step-1/", {**answers(), "your_cv": pdf()})
     [stale] = ApplicationFile.objects.all()

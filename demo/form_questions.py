@@ -3,13 +3,15 @@
 The social work form asks when the applicant last practised and applies the programme's
 2–5 year rule; every application form has a CV upload, a consent question (the page's
 consent label, beside the privacy notice) and optional equality monitoring questions.
+Application forms come in steps: the eligibility questions first (those with a rule), then
+the steps the page breaks start: your details, your experience, about you.
 """
 
 import datetime as dt
 
 from django.utils import timezone
 
-from forms.choices import EligibilityRule, FieldSection, FormPurpose
+from forms.choices import PAGE_BREAK, EligibilityRule, FieldSection, FormPurpose
 from forms.models import ApplicationFormField, ApplicationStatus, PlanTemplateItem, StatusWording
 
 YES_NO = "Yes\nNo"
@@ -25,6 +27,11 @@ def field(label, field_type, required=True, help_text="", choices="", **extra):
     return ApplicationFormField(
         label=label, field_type=field_type, required=required, help_text=help_text, choices=choices, **extra
     )
+
+
+def page_break(title):
+    """Starts a new step of the form, titled ``title``."""
+    return field(title, PAGE_BREAK, required=False)
 
 
 def contact_fields():
@@ -118,10 +125,14 @@ def application_form(data):
     window = data["form"]
     specific = social_work_questions() if data["profession"] == "social-work" else professional_questions()
     fields = [
+        # The questions with an eligibility rule make the first step, wherever they are.
+        page_break("Your details"),
         *contact_fields(),
+        page_break("Your experience"),
         *specific,
         field("Why do you want to return?", "multiline", help_text="Up to 300 words."),
         field("Your CV", "file", help_text="Include your career break: we will not judge you for it."),
+        page_break("About you"),
         field(
             "How did you hear about the programme?",
             "dropdown",
@@ -141,7 +152,13 @@ def application_form(data):
             "<p>Every place has been taken. You can still apply: we will offer places from the "
             "waiting list in the order applications arrive.</p>"
         ),
-        "introduction": "<p>It takes about 15 minutes. Have your CV ready as a PDF or Word document.</p>",
+        "introduction": (
+            f"<p>Use this form to apply to {data['title']}. First you answer a few questions to check "
+            "you can apply. Then we ask for your contact details, why you want to return and your CV.</p>"
+            "<p>Before you start, have your CV ready as a PDF or Word document.</p>"
+        ),
+        "time_needed": "about 15 minutes",
+        "reply_time": "within 10 working days of the closing date",
         "upcoming_message": "<p>Come back when applications open, or read about the programme.</p>",
         "closed_message": (
             "<p>Applications for this cohort have closed. Councils can still find out how to take "

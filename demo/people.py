@@ -15,6 +15,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from forms.choices import PAGE_BREAK
 from forms.models import (
     Application,
     ApplicationFile,
@@ -69,7 +70,7 @@ def demo_applications(programme):
         answers = {
             field.clean_name: ""
             for field in fields.values()
-            if field.field_type != "file" and field.section != FieldSection.EQUALITY
+            if field.field_type not in ("file", PAGE_BREAK) and field.section != FieldSection.EQUALITY
         }
         answers.update(
             {

@@ -9,6 +9,7 @@ from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.http import urlencode
 
 from forms.emails import programme_title, site_url, team_email
 from forms.links import LINK_LIFETIME
@@ -51,6 +52,31 @@ def email_change_link(new_email, token):
             "",
             f"The link works for {LINK_HOURS} hours. Until you open it, we keep using the old address.",
             "If you did not ask for this, ignore this email and nothing changes.",
+        ],
+    )
+
+
+def resume_link(saved_draft, token):
+    """The link back to an application saved to come back to later, and how long it is kept."""
+    page = saved_draft.page.specific
+    kept = date_format(timezone.localtime(saved_draft.expires_at), "j F Y \\a\\t H:i")
+    until = (
+        f"until applications close at {kept} (UK time)"
+        if page.closes_at
+        else f"until {kept} (UK time), {settings.APPLICATION_SAVED_DRAFT_DAYS} days after you saved it"
+    )
+    return to_applicant(
+        saved_draft.email,
+        f"Your saved application: {page.title}",
+        [
+            f"You saved your application ({page.title}) to come back to later. Use this link to",
+            "carry on where you left off, on any device:",
+            "",
+            site_url(f"{page.url}resume/?{urlencode({'link': token})}"),
+            "",
+            f"We keep your answers and the files you uploaded {until}, then delete them.",
+            'Your application has not been sent: it is sent only when you choose "Accept and send".',
+            "Anyone with this link can see and change your answers, so do not share it.",
         ],
     )
 

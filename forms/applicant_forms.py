@@ -137,3 +137,9 @@ class PoolProfileForm(SummaryErrorsMixin, django.forms.ModelForm):
         self.fields["regions"].question_type = "checkboxes"
         self.fields["availability"].question_type = "radio"
         self.fields["availability"].choices = list(self.fields["availability"].choices)[1:]  # no "-----"
+
+
+class SaveForLaterForm(SummaryErrorsMixin, django.forms.Form):
+    """The email address a saved application's link goes to (Save and come back later)."""
+
+    email = email_field("Email address", "Enter the email address to send the link to")

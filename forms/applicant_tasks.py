@@ -43,6 +43,19 @@ def send_email_change_link(old_email, new_email):
 
 
 @task()
+def send_resume_link(saved_draft_id):
+    """Emails the link back to a saved application to the address it was saved with."""
+    from forms.models import SavedDraft
+    from forms.saved_drafts import link_token
+
+    saved = SavedDraft.objects.select_related("page").filter(pk=saved_draft_id).first()
+    if saved is None:
+        return "gone"
+    applicant_emails.resume_link(saved, link_token(saved)).send()
+    return "sent"
+
+
+@task()
 def send_withdrawal_notice(application_id):
     """Tells the form's team that the applicant withdrew the application."""
     from forms.models import Application

@@ -47,3 +47,7 @@ class EqualityRetention(models.TextChoices):
 
     UNTIL_REPORT_FROZEN = "report-frozen", "Until the programme's equality report is frozen"
     WITH_APPLICATIONS = "with-applications", "As long as the applications"
+
+
+#: The form builder's field type that starts a new step of the form (its label is the step's title).
+PAGE_BREAK = "page_break"

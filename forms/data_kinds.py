@@ -9,9 +9,9 @@ from django.contrib.sessions.models import Session
 from django.db.models import Q
 from django.utils.text import get_valid_filename
 
-from forms import drafts, personal_data, retention
+from forms import drafts, personal_data, retention, saved_drafts
 from forms.choices import FormPurpose
-from forms.models import ACTIVE_STAGES, Application, ApplicationFile, ApplicationFormPage
+from forms.models import ACTIVE_STAGES, Application, ApplicationFile, ApplicationFormPage, SavedDraft
 
 
 def register_kinds():
@@ -39,6 +39,19 @@ def register_kinds():
             export=export_drafts,
             delete=delete_drafts,
             notice=drafts_notice,
+        )
+    )
+    personal_data.register(
+        personal_data.DataKind(
+            name="saved_drafts",
+            label="Applications saved to come back to later",
+            model=SavedDraft,
+            for_email=lambda email: SavedDraft.objects.filter(email__iexact=email.strip()),
+            export=saved_drafts.export,
+            delete=saved_drafts.delete,
+            notice=saved_drafts.notice,
+            expired=saved_drafts.expired,
+            programme=None,
         )
     )
     personal_data.register(
@@ -112,7 +125,8 @@ def drafts_notice():
     hours = settings.APPLICATION_DRAFT_HOURS
     return [
         f"An application you have started but not sent (its answers and files): {hours} hours after "
-        "your last change. If you cannot apply, the file you uploaded is deleted at once."
+        "your last change, unless you saved it to come back to later. If your answers to the "
+        "eligibility questions mean you cannot apply, nothing of them is kept."
     ]
 
 

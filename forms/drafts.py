@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils import timezone
 
-from forms.fields import HONEYPOT_FIELD
-
 TOKEN_FIELD = "token"  # noqa: S105 (the name of a form field, not a secret)
 
 
@@ -63,10 +61,14 @@ def save(request, page, draft):
         )
 
 
-def answers_from_post(form, post):
-    """The raw values of the form's questions from a POST (no token, honeypot or CSRF token)."""
-    names = [name for name in form.fields if name != HONEYPOT_FIELD and name not in form.file_field_names]
-    return {name: post.getlist(name) for name in names if name in post}
+def forget(request, page):
+    """Deletes the session's draft for ``page`` with its uploads (and any copy saved to come back to)."""
+    from forms import saved_drafts, uploads
+
+    draft = get(request, page)
+    saved_uploads = saved_drafts.delete_for(page, draft.token)
+    uploads.discard_ids(sorted(set(draft.file_ids) | set(saved_uploads)))
+    request.session.pop(draft_key(page), None)
 
 
 def add_files(draft, stored):

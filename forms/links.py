@@ -1,4 +1,5 @@
-"""Signed links sent by email: each made for one purpose only and valid for 24 hours.
+"""Signed links sent by email: each made for one purpose only and valid for 24 hours (or, for a
+link back to a saved application, for as long as the saved draft it names exists).
 
 Built on Django's signing (``signing.dumps`` with a timestamp): the payload is readable by
 whoever holds the link but cannot be changed without ``SECRET_KEY``, and each purpose has
@@ -18,6 +19,11 @@ LINK_LIFETIME = dt.timedelta(hours=24)
 class LinkPurpose(models.TextChoices):
     SIGN_IN = "sign-in", "Sign in to your applications"
     CHANGE_EMAIL = "change-email", "Confirm a new email address"
+    RESUME = "resume", "Come back to a saved application"
+
+
+#: Purposes whose links live as long as the row they name, not LINK_LIFETIME.
+LIFETIME_OF_ROW = {LinkPurpose.RESUME}
 
 
 class LinkInvalid(Exception):
@@ -38,9 +44,14 @@ def make_token(purpose, payload):
 
 
 def read_token(purpose, token):
-    """The payload of a token made for ``purpose`` in the last 24 hours, else LinkInvalid/LinkExpired."""
+    """The payload of a token made for ``purpose`` in the last 24 hours, else LinkInvalid/LinkExpired.
+
+    A purpose in ``LIFETIME_OF_ROW`` has no time limit here: its caller checks that the row
+    the payload names still exists (the purge deletes it when it expires).
+    """
+    max_age = None if purpose in LIFETIME_OF_ROW else LINK_LIFETIME
     try:
-        payload = signing.loads(token, salt=salt(purpose), max_age=LINK_LIFETIME)
+        payload = signing.loads(token, salt=salt(purpose), max_age=max_age)
     except signing.SignatureExpired:
         raise LinkExpired from None
     except (signing.BadSignature, ValueError, UnicodeDecodeError):

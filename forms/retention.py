@@ -206,7 +206,10 @@ def draft_cutoff(now):
 def expired_draft_uploads(now):
     from forms.models import ApplicationFile
 
-    return ApplicationFile.objects.filter(application__isnull=True, draft_active_at__lt=draft_cutoff(now))
+    # A saved draft's uploads wait for it (see forms.saved_drafts): it deletes them when it expires.
+    return ApplicationFile.objects.filter(
+        application__isnull=True, saved_draft__isnull=True, draft_active_at__lt=draft_cutoff(now)
+    )
 
 
 def expired_applications(now):

@@ -20,6 +20,10 @@ class UploadMissing(Exception):
     """A draft's upload was cleaned up before confirming (an old session): select it again."""
 
 
+class AlreadyApplied(Exception):
+    """This email address already applied to the form, and the form takes one application each."""
+
+
 class FormClosed(Exception):
     """The window closed (or the places ran out) before the application was confirmed."""
 
@@ -43,7 +47,7 @@ def confirm(page, form, draft):
     from forms.models import Application, ApplicationFormPage
 
     with transaction.atomic():
-        window_fields = ("opens_at", "closes_at", "places", "when_full")
+        window_fields = ("opens_at", "closes_at", "places", "when_full", "allow_duplicate_applications")
         locked = (
             ApplicationFormPage.objects.select_for_update(of=("self",)).values(*window_fields).get(pk=page.pk)
         )
@@ -55,6 +59,10 @@ def confirm(page, form, draft):
         window = page.window_state()
         if not window.is_open:
             raise FormClosed(window)
+        if not page.allow_duplicate_applications and previous_application(
+            page, applicant_value(form, "email")
+        ):
+            raise AlreadyApplied
         return save_application(
             page, form, token=draft.token, waiting_list=window.waiting_list, files=draft.files
         )
@@ -100,6 +108,20 @@ def save_application(page, form, token=None, waiting_list=False, files=None):
     pool.join_from_answers(application, form.cleaned_data)
     transaction.on_commit(lambda: enqueue_application_emails(application.pk))
     return application
+
+
+def previous_application(page, email):
+    """The first application (not withdrawn) this email address sent to the form, or None."""
+    from forms.models import Application, ApplicationStatus
+
+    if not email.strip():
+        return None
+    return (
+        Application.objects.filter(page_id=page.pk, applicant_email__iexact=email.strip())
+        .exclude(status=ApplicationStatus.WITHDRAWN)
+        .order_by("submit_time")
+        .first()
+    )
 
 
 def split_answers(form):

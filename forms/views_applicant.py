@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from forms import applicant_tasks, applicants, links, pool, ratelimit
 from forms.applicant_forms import NewEmailForm, PhoneForm, SignInForm
+from forms.choices import PAGE_BREAK
 from forms.files import file_response
 from forms.forms_data import display_answer
 from forms.models import ApplicationFile, ApplicationFormField, ApplicationStatus
@@ -170,7 +171,7 @@ def answers_of(application):
     fields = (
         ApplicationFormField.objects.filter(page_id=application.page_id)
         .exclude(section=FieldSection.EQUALITY)
-        .exclude(field_type__in=["file", "hidden"])
+        .exclude(field_type__in=["file", "hidden", PAGE_BREAK])
         .order_by("sort_order", "pk")
     )
     return [

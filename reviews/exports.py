@@ -21,6 +21,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
 
+from forms.choices import PAGE_BREAK
 from forms.forms_data import STORED_AS_JSON, display_answer, shown_as_stored
 from forms.models import (
     ApplicationFormField,
@@ -71,6 +72,7 @@ def question_columns(queryset):
     fields = (
         ApplicationFormField.objects.filter(page_id__in=page_ids)
         .exclude(section=FieldSection.EQUALITY)  # their answers live in EqualityMonitoring only
+        .exclude(field_type=PAGE_BREAK)
         .order_by("page_id", "sort_order", "pk")
     )
     for clean_name, label, field_type in fields.values_list("clean_name", "label", "field_type"):

@@ -21,6 +21,7 @@ from wagtail.contrib.forms.views import SubmissionsListView
 from wagtail.log_actions import log
 from wagtail_modeladmin.views import DeleteView, HistoryView, IndexView, InspectView
 
+from forms.choices import PAGE_BREAK
 from forms.files import file_response
 from forms.forms_data import display_answer
 from forms.models import (
@@ -326,6 +327,7 @@ def answers_with_labels(application):
     fields = (
         ApplicationFormField.objects.filter(page_id=application.page_id)
         .exclude(section=FieldSection.EQUALITY)  # shown apart, and only with the permission
+        .exclude(field_type=PAGE_BREAK)
         .order_by("sort_order", "pk")
     )
     answers = []

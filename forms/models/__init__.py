@@ -9,6 +9,7 @@ from .applications import (
     EligibilityResult,
     EqualityMonitoring,
 )
+from .drafts import SavedDraft
 from .pages import ApplicationFormField, ApplicationFormPage, FormPurpose, WindowState
 from .plans import PlanItem, PlanItemStatus, PlanTemplateItem
 from .pool import Availability, PoolProfile, PoolRegion
@@ -25,6 +26,7 @@ __all__ = [
     "ApplicationFormPage",
     "ApplicationStatus",
     "PurgeRun",
+    "SavedDraft",
     "FormPurpose",
     "PostCount",
     "PlanItem",

@@ -127,6 +127,14 @@ class ApplicationFile(models.Model):
         help_text="Last activity on the draft holding this upload; an unlinked upload is deleted "
         "APPLICATION_DRAFT_HOURS after it.",
     )
+    saved_draft = models.ForeignKey(
+        "SavedDraft",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="uploads",
+        help_text="The draft saved to come back to later that holds this upload: kept until it expires.",
+    )
 
     class Meta:
         indexes = [

@@ -1,5 +1,6 @@
 """The application form page: questions, window (opening and closing times) and places."""
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from functools import reduce
@@ -26,6 +27,7 @@ from wagtail.url_routing import RouteResult
 from campaigns.choices import Profession
 from campaigns.models import CampaignPage
 from forms.choices import (
+    PAGE_BREAK,
     EligibilityRule,
     EqualityRetention,
     FieldRole,
@@ -43,11 +45,17 @@ from .applications import Application
 #: submissions in the admin: a function taking the form page, returning a SubmissionsListView subclass.
 SUBMISSIONS_LIST_VIEW_HOOK = "application_form_submissions_list_view"
 
-#: The steps after the questions, each at ``<form page url><step>/``.
-STEPS = ("check", "confirmation")
+#: The pages of the flow besides the start page and the question steps, each at ``<form page url><step>/``.
+STEPS = ("check", "confirmation", "save", "saved", "resume")
+#: The question steps: ``eligibility/`` (questions with an eligibility rule), then ``step-1/``, ``step-2/``…
+QUESTION_STEP = re.compile(r"^(eligibility|step-[1-9][0-9]{0,2})$")
 
-#: Every field type of Wagtail's form builder, plus a file upload (CV, supporting documents).
-FIELD_TYPE_CHOICES = list(FORM_FIELD_CHOICES) + [("file", "File upload (PDF, DOCX, ODT or TXT)")]
+#: Every field type of Wagtail's form builder, plus a file upload (CV, supporting documents) and
+#: a page break, which starts a new step of the form.
+FIELD_TYPE_CHOICES = list(FORM_FIELD_CHOICES) + [
+    ("file", "File upload (PDF, DOCX, ODT or TXT)"),
+    (PAGE_BREAK, "Page break: starts a new step, titled with this label"),
+]
 
 
 class ApplicationFormField(AbstractFormField):
@@ -110,6 +118,8 @@ class ApplicationFormField(AbstractFormField):
     def clean(self):
         """Refuses rules that cannot be checked (a date rule on a text field, no answers)."""
         super().clean()
+        if self.field_type == PAGE_BREAK and self.eligibility_rule:
+            raise ValidationError({"eligibility_rule": "A page break asks nothing: it cannot have a rule."})
         if self.eligibility_rule == EligibilityRule.YEARS_AGO:
             if self.field_type != "date":
                 raise ValidationError({"eligibility_rule": "A date rule needs a Date question."})
@@ -214,7 +224,23 @@ class ApplicationFormPage(AbstractEmailForm):
     introduction = RichTextField(
         blank=True,
         features=["bold", "italic", "link", "ul"],
-        help_text="What applicants need before they start and how long it takes.",
+        help_text="The start page: who can apply and what applicants need before they start.",
+    )
+    time_needed = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="The start page: how long the form takes, e.g. 'about 20 minutes'. Blank: not said.",
+    )
+    reply_time = models.CharField(
+        max_length=150,
+        blank=True,
+        help_text="The start page: when applicants will hear from you, e.g. 'within 10 working days "
+        "of the closing date'. Blank: not said.",
+    )
+    allow_duplicate_applications = models.BooleanField(
+        default=False,
+        help_text="Lets an email address that already applied to this form apply again. Unticked, "
+        "check your answers tells them they have applied and they cannot send a second application.",
     )
     purpose = models.CharField(
         max_length=20,
@@ -305,7 +331,10 @@ class ApplicationFormPage(AbstractEmailForm):
 
     content_panels = AbstractEmailForm.content_panels + [
         FormSubmissionsPanel(),
-        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [FieldPanel("introduction"), FieldPanel("time_needed"), FieldPanel("reply_time")],
+            heading="Start page",
+        ),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
@@ -325,6 +354,7 @@ class ApplicationFormPage(AbstractEmailForm):
         InlinePanel("form_fields", label="Questions"),
         FieldPanel("consent_label"),
         FieldPanel("offer_talent_pool"),
+        FieldPanel("allow_duplicate_applications"),
         FieldPanel("purpose"),
         FieldPanel("reference_prefix"),
         FieldPanel("thank_you_text"),
@@ -394,24 +424,30 @@ class ApplicationFormPage(AbstractEmailForm):
         return Application.objects.holding_places().filter(page_id=self.pk).count()
 
     def route(self, request, path_components):
-        """Routes ``check/`` and ``confirmation/`` to this page's steps of the application."""
-        if self.live and len(path_components) == 1 and path_components[0] in STEPS:
-            return RouteResult(self, kwargs={"step": path_components[0]})
+        """Routes the steps (``eligibility/``, ``step-2/``, ``check/``, ``resume/``…) to this page."""
+        if self.live and len(path_components) == 1:
+            step = path_components[0]
+            if step in STEPS or QUESTION_STEP.match(step):
+                return RouteResult(self, kwargs={"step": step})
         return super().route(request, path_components)
 
-    def serve(self, request, *args, step="questions", **kwargs):
+    def serve(self, request, *args, step="start", **kwargs):
         """Runs one step of the application flow (see ``forms.flow``), never Wagtail's one-step form."""
         from forms import flow
 
         return flow.serve_step(self, request, step)
 
     def step_url(self, request, step=""):
-        """The URL of a step of the flow ("" for the questions, "check", "confirmation")."""
+        """The URL of a step of the flow ("" for the start page, "eligibility", "step-1", "check"…)."""
         url = self.get_url(request)
         return f"{url}{step}/" if step else url
 
+    def get_questions(self):
+        """Every question without the page breaks, in the editor's order."""
+        return [field for field in self.get_form_fields() if field.field_type != PAGE_BREAK]
+
     def get_form_fields(self):
-        """Every question, equality monitoring ones included, in the editor's order.
+        """Every question and page break, equality monitoring questions included, in the editor's order.
 
         Kept on the instance (one page object serves one request), so building the form,
         checking eligibility and saving read the questions once.
@@ -425,7 +461,7 @@ class ApplicationFormPage(AbstractEmailForm):
         fields = [("submit_time", "Submission date"), ("reference", "Reference")]
         fields += [
             (field.clean_name, field.label)
-            for field in self.get_form_fields()
+            for field in self.get_questions()
             if field.section != FieldSection.EQUALITY
         ]
         return fields
@@ -433,7 +469,7 @@ class ApplicationFormPage(AbstractEmailForm):
     def get_form_class(self):
         """Builds the form with the consent question and the honeypot added to the questions."""
         builder = self.form_builder(
-            self.get_form_fields(),
+            self.get_questions(),
             consent_label=self.consent_label,
             talent_pool_label=self.talent_pool_label(),
         )

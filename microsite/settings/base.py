@@ -250,6 +250,8 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # A draft application (its answers in the session, its uploads in private storage) expires this
 # many hours after its last change; `manage.py purge_expired_data` deletes it.
 APPLICATION_DRAFT_HOURS = int(os.environ.get("APPLICATION_DRAFT_HOURS", "24"))
+# How long a draft saved to come back to later is kept when its form has no closing time.
+APPLICATION_SAVED_DRAFT_DAYS = int(os.environ.get("APPLICATION_SAVED_DRAFT_DAYS", "30"))
 # Attempts the email task makes (1, 2, 4 … minutes apart) before leaving it to
 # `manage.py retry_application_emails`.
 APPLICATION_EMAIL_MAX_ATTEMPTS = int(os.environ.get("APPLICATION_EMAIL_MAX_ATTEMPTS", "6"))

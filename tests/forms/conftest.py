@@ -135,12 +135,37 @@ def answers(**overrides):
     return data
 
 
+def first_step(page):
+    """The URL of the form's first question step (``step-1/``, or ``eligibility/`` with rules)."""
+    from forms.steps import steps_of
+
+    return page.url + steps_of(page)[0].slug + "/"
+
+
+def post_steps(client, page, data):
+    """Posts ``data`` to each step in turn (each keeps only its own questions); the last response.
+
+    Stops at the first step that does not move on (errors, not eligible).
+    """
+    from forms.steps import steps_of
+
+    response = None
+    for step in steps_of(page):
+        for value in data.values():
+            if hasattr(value, "seek"):
+                value.seek(0)
+        response = client.post(page.url + step.slug + "/", data)
+        if response.status_code != 303:
+            return response
+    return response
+
+
 def apply(client, page, data=None, cv=None, follow_check=True):
-    """Posts the questions (with a CV) and, if asked, confirms on check your answers."""
+    """Answers every step (with a CV) and, if asked, confirms on check your answers."""
     data = answers() if data is None else data
     if cv is not False:
         data = {**data, "your_cv": cv or pdf()}
-    response = client.post(page.url, data)
+    response = post_steps(client, page, data)
     if not follow_check or response.status_code != 303:
         return response
     check = client.get(page.url + "check/")

@@ -92,7 +92,11 @@ def confirm_twice(rounds):
     from tests.conftest import make_site_root
     from tests.forms.conftest import make_form_page
 
-    page = make_form_page(CampaignPageFactory(parent=ProgrammeIndexPageFactory(parent=make_site_root())))
+    # One person may apply more than once here: these processes test places and tokens, not duplicates.
+    page = make_form_page(
+        CampaignPageFactory(parent=ProgrammeIndexPageFactory(parent=make_site_root())),
+        allow_duplicate_applications=True,
+    )
     outcomes = [confirm_round(page, number) for number in range(rounds)]
     print(json.dumps(outcomes))
 
@@ -105,7 +109,7 @@ def confirm_round(page, number):
     from tests.forms.conftest import answers, pdf
 
     first = Client(REMOTE_ADDR=f"192.0.2.{number + 1}")
-    first.post(page.url, {**answers(), "your_cv": pdf()})
+    first.post(page.url + "step-1/", {**answers(), "your_cv": pdf()})
     token = first.get(page.url + "check/").context["draft_token"]
     barrier = threading.Barrier(2)
     results = []

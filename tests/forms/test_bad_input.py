@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from forms.models import Application, ApplicationFile
 
-from .conftest import PDF_BYTES, answers, apply, make_form_page, pdf
+from .conftest import PDF_BYTES, answers, apply, make_form_page, pdf, post_steps
 
 pytestmark = pytest.mark.django_db
 
@@ -71,8 +71,13 @@ def valid_answers():
     }
 
 
+def eligible(client, page):
+    """Passes the eligibility step (the date rule), so that step-1 can be posted."""
+    assert client.post(page.url + "eligibility/", {"date": "01/06/2023"}).status_code == 303
+
+
 def test_a_form_with_every_field_type_can_be_completed(client, every_type_page):
-    response = client.post(every_type_page.url, valid_answers())
+    response = post_steps(client, every_type_page, valid_answers())
     assert response.status_code == 303
     token = client.get(every_type_page.url + "check/").context["draft_token"]
     assert client.post(every_type_page.url + "check/", {"token": token}).status_code == 303
@@ -109,7 +114,7 @@ def test_fuzzed_answers_give_errors_or_success_never_a_500(every_type_page, data
     post = {name: value for name, value in data.items()}
     if document is not None:
         post["document"] = document
-    response = client.post(every_type_page.url, post)
+    response = post_steps(client, every_type_page, post)
     assert response.status_code in (200, 303)
     if response.status_code == 200:
         html = response.content.decode()
@@ -135,7 +140,7 @@ def test_fuzzed_answers_give_errors_or_success_never_a_500(every_type_page, data
     ids=["no-boundary", "empty-boundary", "binary-boundary", "truncated", "nameless-part", "garbage"],
 )
 def test_malformed_multipart_is_a_clear_error_and_stores_nothing(client, every_type_page, content_type, body):
-    response = client.generic("POST", every_type_page.url, body, content_type=content_type)
+    response = client.generic("POST", every_type_page.url + "eligibility/", body, content_type=content_type)
     assert response.status_code in (200, 400)
     html = response.content.decode()
     assert "could not be sent" in html or "There is a problem" in html
@@ -146,12 +151,15 @@ def test_malformed_multipart_is_a_clear_error_and_stores_nothing(client, every_t
 def test_more_than_a_thousand_fields_get_a_clear_400_page(client, every_type_page, multipart):
     data = {f"field_{i}": "x" for i in range(1001)}
     if multipart:
-        response = client.post(every_type_page.url, {**data, "document": pdf()})
+        response = client.post(every_type_page.url + "eligibility/", {**data, "document": pdf()})
     else:
         from urllib.parse import urlencode
 
         response = client.generic(
-            "POST", every_type_page.url, urlencode(data), content_type="application/x-www-form-urlencoded"
+            "POST",
+            every_type_page.url + "eligibility/",
+            urlencode(data),
+            content_type="application/x-www-form-urlencoded",
         )
     assert response.status_code == 400
     assert "Your form could not be sent" in response.content.decode()
@@ -162,11 +170,11 @@ def test_more_than_a_thousand_fields_get_a_clear_400_page(client, every_type_pag
 def test_an_oversized_body_gets_a_clear_400_page(client, every_type_page, multipart):
     huge = "x" * (3 * 1024 * 1024)
     if multipart:
-        response = client.post(every_type_page.url, {"multi_line": huge, "document": pdf()})
+        response = client.post(every_type_page.url + "eligibility/", {"multi_line": huge, "document": pdf()})
     else:
         response = client.generic(
             "POST",
-            every_type_page.url,
+            every_type_page.url + "eligibility/",
             f"multi_line={huge}",
             content_type="application/x-www-form-urlencoded",
         )
@@ -175,13 +183,15 @@ def test_an_oversized_body_gets_a_clear_400_page(client, every_type_page, multip
     assert ApplicationFile.objects.count() == 0
 
 
-@pytest.mark.parametrize("step", ["", "check/"])
+@pytest.mark.parametrize("step", ["eligibility/", "step-1/", "check/"])
 @pytest.mark.parametrize("csrf_checks", [True, False], ids=["browser", "no-csrf-checks"])
 def test_a_body_claiming_more_than_the_form_takes_gets_413_before_it_is_read(
     every_type_page, step, csrf_checks
 ):
     browser = Client(enforce_csrf_checks=csrf_checks)
-    browser.get(every_type_page.url)  # the CSRF cookie a browser holds (with it, CSRF reads the body)
+    browser.get(
+        every_type_page.url + "eligibility/"
+    )  # the CSRF cookie a browser holds (with it, CSRF reads the body)
     token = browser.cookies["csrftoken"].value
     body = encode_multipart(BOUNDARY, {**valid_answers(), "csrfmiddlewaretoken": token})
     # The test client's body fails the test if anything reads past its real length.
@@ -195,7 +205,7 @@ def test_a_body_claiming_more_than_the_form_takes_gets_413_before_it_is_read(
     assert response.status_code == 413
     html = response.content.decode()
     assert "What you sent was too large" in html
-    assert "<h1>Apply</h1>" in html  # the form's own page
+    assert "Apply – " in html  # the form's own page (its start page or the step)
     assert ApplicationFile.objects.count() == 0
     assert Application.objects.count() == 0
 
@@ -211,21 +221,24 @@ def test_an_email_longer_than_254_characters_is_an_error_not_a_500(client, form_
 
 
 def test_answers_longer_than_allowed_are_errors(client, every_type_page):
-    response = client.post(every_type_page.url, {**valid_answers(), "single_line": "x" * 256})
+    eligible(client, every_type_page)
+    response = client.post(every_type_page.url + "step-1/", {**valid_answers(), "single_line": "x" * 256})
     assert "Ensure this value has at most 255 characters" in response.content.decode()
 
 
 def test_post_without_csrf_token_is_403(every_type_page):
-    response = Client(enforce_csrf_checks=True).post(every_type_page.url, valid_answers())
+    response = Client(enforce_csrf_checks=True).post(every_type_page.url + "step-1/", valid_answers())
     assert response.status_code == 403
     assert ApplicationFile.objects.count() == 0
 
 
 def test_too_many_fields_with_csrf_checks_on_is_still_a_clear_400(every_type_page):
     browser = Client(enforce_csrf_checks=True)
-    browser.get(every_type_page.url)
+    browser.get(every_type_page.url + "eligibility/")
     token = browser.cookies["csrftoken"].value
     data = {f"field_{i}": "x" for i in range(1001)}
-    response = browser.post(every_type_page.url, {**data, "csrfmiddlewaretoken": token, "document": pdf()})
+    response = browser.post(
+        every_type_page.url + "eligibility/", {**data, "csrfmiddlewaretoken": token, "document": pdf()}
+    )
     assert response.status_code == 400
     assert "Your form could not be sent" in response.content.decode()

@@ -1,4 +1,5 @@
-"""An application in Debian's Chromium, by keyboard only, with axe-core on every step."""
+"""An application in Debian's Chromium, by keyboard only, with axe-core on every state: start page,
+each step and its errors, check, save and return, not eligible, duplicate, confirmation."""
 
 import datetime as dt
 
@@ -50,35 +51,62 @@ def type_into(page, name, text):
     page.keyboard.type(text)
 
 
+def press_enter_and_wait(page, url=None):
+    with page.expect_navigation(url=url) if url else page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def send_empty_step_and_check_errors(page):
+    """Continue with nothing answered: the error summary, focused, and no axe violations."""
+    tab_to_button(page, "Continue")
+    press_enter_and_wait(page)
+    assert page.title().startswith("Error: ")
+    assert focused(page, "data-error-summary") is not None
+    assert axe_violations(page) == []
+    page.evaluate("document.activeElement.blur()")
+
+
+def three_years_ago():
+    return (timezone.localdate() - dt.timedelta(days=3 * 365)).strftime("%d/%m/%Y")
+
+
 def test_applicant_completes_an_application_by_keyboard_with_no_axe_violations(
     browser_page, site_url, tmp_path
 ):
     page = browser_page
     page.goto(site_url + APPLY)
-    assert axe_violations(page) == []
+    assert "Start now" in page.content()
+    assert axe_violations(page) == []  # the start page
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent").strip() == "Start now":
+            break
+    press_enter_and_wait(page, "**/eligibility/")
 
-    # Sending the empty form: the error summary gets the focus.
+    # Step 1: the eligibility questions alone.
+    assert page.locator("h1").inner_text() == "Check you can apply"
+    assert axe_violations(page) == []
+    send_empty_step_and_check_errors(page)
+    tab_to(page, "are_you_a_qualified_social_worker")
+    page.keyboard.press("Space")
+    type_into(page, "when_did_you_last_practise_as_a_social_worker", three_years_ago())
+    tab_to(page, "do_you_have_the_right_to_work_in_the_uk")
+    page.keyboard.press("Space")
     tab_to_button(page, "Continue")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-    assert page.title().startswith("Error: ")
-    assert focused(page, "data-error-summary") is not None
-    assert page.locator(".error-summary a").count() >= 6
+    press_enter_and_wait(page, "**/step-1/")
+
+    # Step 2: your details.
     assert axe_violations(page) == []
-
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.getAttribute('href')") == "#id_full_name"
-    page.evaluate("document.activeElement.blur()")
-
+    send_empty_step_and_check_errors(page)
     type_into(page, "full_name", "Amira Khan")
     type_into(page, "email_address", "amira@example.org")
     type_into(page, "postcode", "LS1 1UR")
-    tab_to(page, "are_you_a_qualified_social_worker")
-    page.keyboard.press("Space")
-    three_years_ago = timezone.localdate() - dt.timedelta(days=3 * 365)
-    type_into(page, "when_did_you_last_practise_as_a_social_worker", three_years_ago.strftime("%d/%m/%Y"))
-    tab_to(page, "do_you_have_the_right_to_work_in_the_uk")
-    page.keyboard.press("Space")
+    tab_to_button(page, "Continue")
+    press_enter_and_wait(page, "**/step-2/")
+
+    # Step 3: your experience, with the CV.
+    assert axe_violations(page) == []
+    send_empty_step_and_check_errors(page)
     type_into(page, "why_do_you_want_to_return", "I miss the work and I am ready to come back.")
     cv = tmp_path / "cv.pdf"
     cv.write_bytes(PDF_BYTES)
@@ -86,20 +114,24 @@ def test_applicant_completes_an_application_by_keyboard_with_no_axe_violations(
     with page.expect_file_chooser() as chooser:
         page.keyboard.press("Space")
     chooser.value.set_files(str(cv))
+    tab_to_button(page, "Continue")
+    press_enter_and_wait(page, "**/step-3/")
+
+    # Step 4: about you, equality monitoring and consent.
+    assert axe_violations(page) == []
+    send_empty_step_and_check_errors(page)
     tab_to(page, "what_is_your_age")
     page.keyboard.press("ArrowDown")
     tab_to(page, "privacy_consent")
     page.keyboard.press("Space")
     tab_to_button(page, "Continue")
-    with page.expect_navigation(url="**/check/"):
-        page.keyboard.press("Enter")
+    press_enter_and_wait(page, "**/check/")
 
     assert page.locator("h1").inner_text().startswith("Check your answers")
-    assert "Amira Khan" in page.content()
+    assert "Amira Khan" in page.content() and "cv.pdf" in page.content()
     assert axe_violations(page) == []
     tab_to_button(page, "Accept and send")
-    with page.expect_navigation(url="**/confirmation/"):
-        page.keyboard.press("Enter")
+    press_enter_and_wait(page, "**/confirmation/")
 
     reference = Application.objects.get().reference
     assert page.locator(".reference").inner_text() == reference
@@ -112,21 +144,73 @@ def test_closed_form_has_no_axe_violations(browser_page, site_url):
     assert axe_violations(browser_page) == []
 
 
-def test_not_eligible_page_has_no_axe_violations(browser_page, site_url):
+def answer_eligibility(page, last_practised):
+    page.check("#id_are_you_a_qualified_social_worker_0")
+    page.fill("#id_when_did_you_last_practise_as_a_social_worker", last_practised)
+    page.check("#id_do_you_have_the_right_to_work_in_the_uk_0")
+    with page.expect_navigation():
+        page.click("text=Continue")
+
+
+def test_not_eligible_page_has_no_axe_violations_and_asks_for_no_upload(browser_page, site_url):
     page = browser_page
-    page.goto(site_url + APPLY)
+    page.goto(site_url + APPLY + "eligibility/")
+    assert page.locator("input[type=file]").count() == 0
+    answer_eligibility(page, "01/01/2001")
+    assert "You cannot apply" in page.content()
+    assert "news" in page.locator("a", has_text="Read news from").get_attribute("href")
+    assert axe_violations(page) == []
+
+
+def fill_to_cv_step(page, site_url):
+    page.goto(site_url + APPLY + "eligibility/")
+    answer_eligibility(page, three_years_ago())
     page.fill("#id_full_name", "Amira Khan")
     page.fill("#id_email_address", "amira@example.org")
     page.fill("#id_postcode", "LS1 1UR")
-    page.check("#id_are_you_a_qualified_social_worker_1")
-    page.fill("#id_when_did_you_last_practise_as_a_social_worker", "01/01/2001")
-    page.check("#id_do_you_have_the_right_to_work_in_the_uk_0")
+    with page.expect_navigation(url="**/step-2/"):
+        page.click("text=Continue")
     page.fill("#id_why_do_you_want_to_return", "Ready")
     page.set_input_files(
         "#id_your_cv", files=[{"name": "cv.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES}]
     )
-    page.check("#id_privacy_consent")
-    with page.expect_navigation():
-        page.click(".application-form button[type=submit]")
-    assert "You cannot apply" in page.content()
-    assert axe_violations(page) == []
+
+
+def test_save_and_return_then_a_second_application_is_refused_with_no_axe_violations(
+    browser, browser_page, site_url
+):
+    from django.core import mail
+
+    page = browser_page
+    fill_to_cv_step(page, site_url)
+    with page.expect_navigation(url="**/save/"):
+        page.click("text=Save and come back later")
+    assert axe_violations(page) == []  # save: the email address
+    with page.expect_navigation(url="**/saved/"):
+        page.click("text=Send me the link")
+    assert "Your answers have been saved" in page.content()
+    assert axe_violations(page) == []  # saved
+    link = mail.outbox[-1].body.split("resume/?link=")[1].split()[0]
+
+    elsewhere = browser.new_context().new_page()
+    elsewhere.goto(site_url + APPLY + "resume/?link=" + link)
+    assert elsewhere.url.endswith("/step-3/")
+    assert axe_violations(elsewhere) == []  # back from the link
+    elsewhere.check("#id_privacy_consent")
+    with elsewhere.expect_navigation(url="**/check/"):
+        elsewhere.click("text=Continue")
+    with elsewhere.expect_navigation(url="**/confirmation/"):
+        elsewhere.click("text=Accept and send")
+    assert Application.objects.count() == 1
+
+    again = browser.new_context().new_page()
+    fill_to_cv_step(again, site_url)
+    with again.expect_navigation(url="**/step-3/"):
+        again.click("text=Continue")
+    again.check("#id_privacy_consent")
+    with again.expect_navigation(url="**/check/"):
+        again.click("text=Continue")
+    assert "You have already applied with this email address" in again.content()
+    assert again.locator("text=Accept and send").count() == 0
+    assert axe_violations(again) == []  # duplicate
+    assert Application.objects.count() == 1

@@ -1,13 +1,18 @@
 """The demo programmes' forms: open, upcoming and closed, with the social work 2–5 year rule."""
 
 import datetime as dt
+import re
 
 import pytest
+import time_machine
+from django.core import mail
+from django.test import Client
 from django.utils import timezone
 
-from forms.models import Application, ApplicationFormPage, EqualityMonitoring
+from forms.models import Application, ApplicationFile, ApplicationFormPage, EqualityMonitoring
+from forms.steps import steps_of
 
-from .conftest import pdf
+from .conftest import pdf, post_steps
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +41,13 @@ def test_council_signups_have_their_own_prefix_and_purpose(demo):
     )
 
 
+ELIGIBILITY_NAMES = (
+    "are_you_a_qualified_social_worker",
+    "when_did_you_last_practise_as_a_social_worker",
+    "do_you_have_the_right_to_work_in_the_uk",
+)
+
+
 def social_work_answers(last_practised):
     return {
         "full_name": "Amira Khan",
@@ -51,10 +63,20 @@ def social_work_answers(last_practised):
     }
 
 
+def test_the_social_work_form_is_in_steps_with_eligibility_first(demo):
+    steps = [(step.slug, step.title) for step in steps_of(demo["come-back-to-social-work"])]
+    assert steps == [
+        ("eligibility", "Check you can apply"),
+        ("step-1", "Your details"),
+        ("step-2", "Your experience"),
+        ("step-3", "About you"),
+    ]
+
+
 def test_applicant_who_left_three_years_ago_applies_to_social_work(client, demo):
     page = demo["come-back-to-social-work"]
     three_years_ago = timezone.localdate() - dt.timedelta(days=3 * 365)
-    assert client.post(page.url, social_work_answers(three_years_ago)).status_code == 303
+    assert post_steps(client, page, social_work_answers(three_years_ago))["Location"] == page.url + "check/"
     token = client.get(page.url + "check/").context["draft_token"]
     response = client.post(page.url + "check/", {"token": token})
     application = Application.objects.get()
@@ -64,18 +86,55 @@ def test_applicant_who_left_three_years_ago_applies_to_social_work(client, demo)
     assert EqualityMonitoring.objects.get(application=application).answers == {"what_is_your_age": "35 to 44"}
 
 
-def test_applicant_who_left_six_years_ago_is_told_why_they_cannot_apply(client, demo):
+def test_applicant_who_left_six_years_ago_learns_it_on_the_second_screen_without_uploading(client, demo):
     page = demo["come-back-to-social-work"]
+    start = client.get(page.url).content.decode()  # first screen: the start page
+    assert "about 15 minutes" in start and "within 10 working days of the closing date" in start
+    assert f'href="{page.url}eligibility/"' in start
+    second = client.get(page.url + "eligibility/").content.decode()  # second screen
+    assert 'type="file"' not in second
     six_years_ago = timezone.localdate() - dt.timedelta(days=6 * 365)
-    html = client.post(page.url, social_work_answers(six_years_ago)).content.decode()
+    answers = social_work_answers(six_years_ago)
+    eligibility = {name: answers[name] for name in ELIGIBILITY_NAMES}
+    html = client.post(page.url + "eligibility/", eligibility).content.decode()
     assert "between 2 and 5 years ago" in html
-    assert Application.objects.count() == 0
+    assert f'href="{page.get_parent().url}news/"' in html
+    assert Application.objects.count() == 0 and not ApplicationFile.objects.exists()
+    assert f"rtw-application-{page.pk}" not in client.session
+
+
+def test_eligible_applicant_saves_comes_back_the_next_day_from_the_emailed_link_and_submits(client, demo):
+    page = demo["come-back-to-social-work"]
+    now = timezone.now()
+    answers = social_work_answers(timezone.localdate() - dt.timedelta(days=3 * 365))
+    with time_machine.travel(now, tick=False):
+        client.post(page.url + "eligibility/", answers)
+        client.post(page.url + "step-1/", answers)
+        answers["your_cv"].seek(0)  # read by the two posts before
+        response = client.post(page.url + "step-2/", {**answers, "action": "save"})
+        assert response["Location"] == page.url + "save/"
+        client.post(page.url + "save/", {"email": "amira@example.org"})
+    link = re.search(r"https?://\S+/resume/\?link=\S+", mail.outbox[-1].body).group(0)
+    with time_machine.travel(now + dt.timedelta(days=1), tick=False):
+        other_device = Client()
+        response = other_device.get("/" + link.split("://", 1)[1].split("/", 1)[1])
+        assert response["Location"] == page.url + "step-3/"
+        assert (
+            "You uploaded <strong>cv.pdf</strong>" in other_device.get(page.url + "step-2/").content.decode()
+        )
+        rest = {name: value for name, value in answers.items() if name != "your_cv"}
+        assert other_device.post(page.url + "step-3/", rest)["Location"] == page.url + "check/"
+        check = other_device.get(page.url + "check/")
+        assert "cv.pdf" in check.content.decode()
+        other_device.post(page.url + "check/", {"token": check.context["draft_token"]})
+    application = Application.objects.get()
+    assert application.files.get().original_name == "cv.pdf"
 
 
 def test_closed_and_upcoming_demo_forms_refuse_applications(client, demo):
     for slug in ("return-to-work-ict", "stem-recharge"):
         page = demo[slug]
-        response = client.post(page.url, {"full_name": "A", "your_cv": pdf()})
+        response = client.post(page.url + "step-1/", {"full_name": "A", "your_cv": pdf()})
         assert "Continue</button>" not in response.content.decode()
     assert "Applications open on" in client.get(demo["return-to-work-ict"].url).content.decode()
     assert Application.objects.count() == 0

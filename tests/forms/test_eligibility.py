@@ -8,7 +8,7 @@ import time_machine
 from forms.eligibility import date_in_range, years_before
 from forms.models import Application, EligibilityResult
 
-from .conftest import answers, apply, make_form_page
+from .conftest import answers, apply, make_form_page, post_steps
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 26)
@@ -83,13 +83,17 @@ def test_eligible_applicant_is_saved_as_eligible(client, social_work_form):
 
 def test_not_eligible_page_gives_the_editors_reasons_and_stores_nothing(client, social_work_form):
     with time_machine.travel(dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.UTC), tick=False):
-        response = client.post(social_work_form.url, social_work_answers(dt.date(2015, 1, 1), qualified="No"))
+        response = client.post(
+            social_work_form.url + "eligibility/", social_work_answers(dt.date(2015, 1, 1), qualified="No")
+        )
     html = response.content.decode()
     assert response.status_code == 200
     assert "You cannot apply to this programme" in html
     assert REASON in html
     assert "This programme is for qualified social workers." in html
-    assert f'href="{social_work_form.url}">Change your answers' in html
+    assert f'href="{social_work_form.url}eligibility/">answer the eligibility questions again' in html
+    assert 'href="/programmes/come-back-to-social-work/news/"' in html
+    assert f"rtw-application-{social_work_form.pk}" not in client.session
     assert "no-store" in response["Cache-Control"]
     assert Application.objects.count() == 0
 
@@ -97,13 +101,14 @@ def test_not_eligible_page_gives_the_editors_reasons_and_stores_nothing(client, 
 def test_the_rule_is_checked_again_on_the_server_when_confirming(client, social_work_form):
     """Answers checked as eligible on one day are refused if the applicant confirms once outside the rule."""
     with time_machine.travel(dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.UTC), tick=False):
-        client.post(social_work_form.url, social_work_answers(dt.date(2021, 11, 26)))
+        post_steps(client, social_work_form, social_work_answers(dt.date(2021, 11, 26)))
         token = client.get(social_work_form.url + "check/").context["draft_token"]
     # The next day, within the draft's 24 hours: the answer is now more than five years ago.
     with time_machine.travel(dt.datetime(2026, 11, 27, 11, 0, tzinfo=dt.UTC), tick=False):
         response = client.post(social_work_form.url + "check/", {"token": token})
     assert "You cannot apply" in response.content.decode()
     assert Application.objects.count() == 0
+    assert f"rtw-application-{social_work_form.pk}" not in client.session
 
 
 def test_a_date_rule_on_a_text_question_is_refused_in_the_editor(social_work_form):

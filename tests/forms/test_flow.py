@@ -38,28 +38,28 @@ def test_completed_application_is_saved_with_reference_programme_name_email_and_
 
 
 def test_valid_questions_redirect_to_check_your_answers_with_change_links(client, form_page):
-    response = client.post(form_page.url, {**answers(), "your_cv": pdf()})
+    response = client.post(form_page.url + "step-1/", {**answers(), "your_cv": pdf()})
     assert response.status_code == 303
     assert response["Location"] == form_page.url + "check/"
     check = client.get(response["Location"]).content.decode()
     assert "Amira Khan" in check
     assert "cv.pdf" in check
-    assert f'href="{form_page.url}#id_full_name"' in check
+    assert f'href="{form_page.url}step-1/?change=check#id_full_name"' in check
     assert 'Change<span class="visually-hidden"> Full name</span>' in check
     assert Application.objects.count() == 0
     assert ApplicationFile.objects.filter(application__isnull=True).count() == 1
 
 
 def test_change_link_shows_the_questions_filled_in_with_earlier_answers(client, form_page):
-    client.post(form_page.url, {**answers(), "your_cv": pdf()})
-    page = client.get(form_page.url).content.decode()
+    client.post(form_page.url + "step-1/", {**answers(), "your_cv": pdf()})
+    page = client.get(form_page.url + "step-1/").content.decode()
     assert 'value="Amira Khan"' in page
     assert "You uploaded <strong>cv.pdf</strong>" in page
 
 
 def test_changing_an_answer_keeps_the_uploaded_cv(client, form_page):
-    client.post(form_page.url, {**answers(), "your_cv": pdf()})
-    response = client.post(form_page.url, answers(full_name="Amira Begum"))
+    client.post(form_page.url + "step-1/", {**answers(), "your_cv": pdf()})
+    response = client.post(form_page.url + "step-1/", answers(full_name="Amira Begum"))
     assert response.status_code == 303
     check = client.get(form_page.url + "check/")
     client.post(form_page.url + "check/", {"token": check.context["draft_token"]})
@@ -69,13 +69,13 @@ def test_changing_an_answer_keeps_the_uploaded_cv(client, form_page):
 
 
 def test_replacing_the_cv_deletes_the_first_upload(client, form_page):
-    client.post(form_page.url, {**answers(), "your_cv": pdf("first.pdf")})
-    client.post(form_page.url, {**answers(), "your_cv": pdf("second.pdf")})
+    client.post(form_page.url + "step-1/", {**answers(), "your_cv": pdf("first.pdf")})
+    client.post(form_page.url + "step-1/", {**answers(), "your_cv": pdf("second.pdf")})
     assert list(ApplicationFile.objects.values_list("original_name", flat=True)) == ["second.pdf"]
 
 
 def test_double_submit_of_check_your_answers_creates_one_application(client, form_page):
-    client.post(form_page.url, {**answers(), "your_cv": pdf()})
+    client.post(form_page.url + "step-1/", {**answers(), "your_cv": pdf()})
     token = client.get(form_page.url + "check/").context["draft_token"]
     first = client.post(form_page.url + "check/", {"token": token})
     second = client.post(form_page.url + "check/", {"token": token})
@@ -93,23 +93,23 @@ def test_refreshing_the_confirmation_shows_the_same_reference(client, form_page)
 
 
 def test_resubmitting_the_questions_with_a_used_token_goes_to_the_same_confirmation(client, form_page):
-    client.post(form_page.url, {**answers(), "your_cv": pdf()})
+    client.post(form_page.url + "step-1/", {**answers(), "your_cv": pdf()})
     token = client.get(form_page.url + "check/").context["draft_token"]
     client.post(form_page.url + "check/", {"token": token})
-    again = client.post(form_page.url, {**answers(), "token": token, "your_cv": pdf()})
+    again = client.post(form_page.url + "step-1/", {**answers(), "token": token, "your_cv": pdf()})
     assert again["Location"] == form_page.url + "confirmation/"
     assert Application.objects.count() == 1
 
 
 def test_confirm_without_the_session_token_saves_nothing(client, form_page):
-    client.post(form_page.url, {**answers(), "your_cv": pdf()})
+    client.post(form_page.url + "step-1/", {**answers(), "your_cv": pdf()})
     response = client.post(form_page.url + "check/", {"token": "guessed"})
     assert response.status_code == 303
     assert Application.objects.count() == 0
 
 
 def test_another_browser_cannot_confirm_with_a_copied_token(client, form_page):
-    client.post(form_page.url, {**answers(), "your_cv": pdf()})
+    client.post(form_page.url + "step-1/", {**answers(), "your_cv": pdf()})
     token = client.get(form_page.url + "check/").context["draft_token"]
     Client().post(form_page.url + "check/", {"token": token})
     assert Application.objects.count() == 0
@@ -128,9 +128,9 @@ def test_check_your_answers_without_answers_goes_back_to_the_form(client, form_p
 
 @pytest.mark.parametrize("step", ["", "check/", "confirmation/"])
 def test_every_step_is_sent_private_no_store(client, form_page, step):
-    apply(client, form_page) if step == "confirmation/" else client.post(form_page.url, answers())
+    apply(client, form_page) if step == "confirmation/" else client.post(form_page.url + "step-1/", answers())
     if step == "check/":
-        client.post(form_page.url, {**answers(), "your_cv": pdf()})
+        client.post(form_page.url + "step-1/", {**answers(), "your_cv": pdf()})
     response = client.get(form_page.url + step)
     cache_control = response["Cache-Control"]
     assert "private" in cache_control
@@ -138,12 +138,12 @@ def test_every_step_is_sent_private_no_store(client, form_page, step):
 
 
 def test_post_responses_are_private_no_store(client, form_page):
-    response = client.post(form_page.url, answers(full_name=""))
+    response = client.post(form_page.url + "step-1/", answers(full_name=""))
     assert "no-store" in response["Cache-Control"]
 
 
 def test_errors_show_a_summary_linking_to_each_field_and_keep_the_answers(client, form_page):
-    response = client.post(form_page.url, answers(full_name="", email_address="not-an-email"))
+    response = client.post(form_page.url + "step-1/", answers(full_name="", email_address="not-an-email"))
     assert response.status_code == 200
     html = response.content.decode()
     assert response.context["form"].errors
@@ -160,9 +160,9 @@ def test_errors_show_a_summary_linking_to_each_field_and_keep_the_answers(client
 
 
 def test_a_valid_cv_is_kept_when_other_answers_have_errors(client, form_page):
-    response = client.post(form_page.url, {**answers(full_name=""), "your_cv": pdf()})
+    response = client.post(form_page.url + "step-1/", {**answers(full_name=""), "your_cv": pdf()})
     assert "You uploaded <strong>cv.pdf</strong>" in response.content.decode()
-    response = client.post(form_page.url, answers())
+    response = client.post(form_page.url + "step-1/", answers())
     assert response.status_code == 303
 
 
@@ -175,7 +175,7 @@ def test_consent_is_required_and_links_the_privacy_notice(client, form_page, hom
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     settings.privacy_page = privacy
     settings.save()
-    response = client.post(form_page.url, {**answers(privacy_consent=""), "your_cv": pdf()})
+    response = client.post(form_page.url + "step-1/", {**answers(privacy_consent=""), "your_cv": pdf()})
     html = response.content.decode()
     assert "Tick the box to agree to the privacy notice" in html
     assert 'href="/privacy/"' in html
@@ -189,11 +189,11 @@ def test_radio_and_checkbox_groups_are_fieldsets_with_legends(client, programme)
             ("Areas", "checkboxes", {"choices": "Adults\nChildren", "required": False}),
         ],
     )
-    html = client.get(page.url).content.decode()
+    html = client.get(page.url + "step-1/").content.decode()
     assert html.count('<fieldset class="fieldset"') == 2
     assert '<legend class="fieldset__legend">Are you qualified?</legend>' in html
     assert '<legend class="fieldset__legend">Areas (optional)</legend>' in html
-    response = client.post(page.url, {"privacy_consent": "on"})
+    response = client.post(page.url + "step-1/", {"privacy_consent": "on"})
     assert '<a href="#id_are_you_qualified_0">' in response.content.decode()
 
 
@@ -207,7 +207,7 @@ def test_personal_fields_have_autocomplete(client, programme):
             ("Postcode", "singleline", {"role": "postcode"}),
         ],
     )
-    html = client.get(page.url).content.decode()
+    html = client.get(page.url + "step-1/").content.decode()
     for value in ('autocomplete="name"', 'autocomplete="email"', 'autocomplete="tel"', 'type="tel"'):
         assert value in html
     assert 'autocomplete="postal-code"' in html
@@ -243,12 +243,12 @@ def test_equality_questions_are_optional_and_unanswered_ones_store_no_record(cli
     )
     assert apply(client, page, answers(), cv=False).status_code == 303
     assert EqualityMonitoring.objects.count() == 0
-    assert "Equality monitoring (optional)" in client.get(page.url).content.decode()
+    assert "Equality monitoring (optional)" in client.get(page.url + "step-1/").content.decode()
 
 
 def test_honeypot_gets_a_fake_confirmation_and_nothing_is_stored(client, form_page):
     response = client.post(
-        form_page.url, {**answers(), "your_website": "http://spam.example", "your_cv": pdf()}
+        form_page.url + "step-1/", {**answers(), "your_website": "http://spam.example", "your_cv": pdf()}
     )
     assert response.status_code == 200
     assert "Application complete" in response.content.decode()
@@ -259,22 +259,24 @@ def test_honeypot_gets_a_fake_confirmation_and_nothing_is_stored(client, form_pa
 
 def test_post_without_csrf_token_is_refused_with_403(form_page):
     csrf_client = Client(enforce_csrf_checks=True)
-    response = csrf_client.post(form_page.url, {**answers(), "your_cv": pdf()})
+    response = csrf_client.post(form_page.url + "step-1/", {**answers(), "your_cv": pdf()})
     assert response.status_code == 403
     assert ApplicationFile.objects.count() == 0
 
 
 def test_post_with_csrf_token_is_accepted(form_page):
     csrf_client = Client(enforce_csrf_checks=True)
-    csrf_client.get(form_page.url)
+    csrf_client.get(form_page.url + "step-1/")
     token = csrf_client.cookies["csrftoken"].value
-    response = csrf_client.post(form_page.url, {**answers(), "your_cv": pdf(), "csrfmiddlewaretoken": token})
+    response = csrf_client.post(
+        form_page.url + "step-1/", {**answers(), "your_cv": pdf(), "csrfmiddlewaretoken": token}
+    )
     assert response.status_code == 303
 
 
 def test_answers_never_appear_in_urls_or_logs(client, form_page, caplog):
     caplog.set_level(logging.DEBUG)
-    responses = [client.post(form_page.url, answers(email_address="bad"))]
+    responses = [client.post(form_page.url + "step-1/", answers(email_address="bad"))]
     response = apply(client, form_page)
     responses += [response, client.get(response["Location"])]
     for item in responses:
@@ -288,7 +290,7 @@ def test_error_reports_hide_the_posted_answers(rf, form_page):
     from django.contrib.sessions.backends.db import SessionStore
     from django.views.debug import SafeExceptionReporterFilter
 
-    request = rf.post(form_page.url, answers(full_name=""))
+    request = rf.post(form_page.url + "step-1/", answers(full_name=""))
     request.session, request.user = SessionStore(), AnonymousUser()
     request._dont_enforce_csrf_checks = True
     form_page.serve(request)
@@ -334,9 +336,9 @@ def test_optional_dropdown_left_alone_records_no_answer(client, programme):
         ],
         slug="apply-dropdown",
     )
-    form = client.get(page.url).content.decode()
+    form = client.get(page.url + "step-1/").content.decode()
     assert '<option value="" selected>Select an answer</option>' in form
-    response = client.post(page.url, {"full_name": "Amira", "privacy_consent": "on"})
+    response = client.post(page.url + "step-1/", {"full_name": "Amira", "privacy_consent": "on"})
     assert response.status_code == 303
     check = client.get(response["Location"]).content.decode()
     assert "Check your answers" in check
@@ -349,6 +351,6 @@ def test_required_dropdown_must_be_chosen(client, programme):
         fields=[("Which programme?", "dropdown", {"choices": "Adults, Children"})],
         slug="apply-required-dropdown",
     )
-    response = client.post(page.url, {"which_programme": ""})
+    response = client.post(page.url + "step-1/", {"which_programme": ""})
     assert response.status_code == 200
     assert "error-summary" in response.content.decode()

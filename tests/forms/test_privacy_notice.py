@@ -25,6 +25,7 @@ def test_the_notice_states_each_forms_retention_and_follows_an_editors_change(cl
     text = notice(client)
     assert "STEM ReCharge, applications (with their files, notes and status history): 6 months after" in text
     assert "24 hours after your last change" in text
+    assert "An application you saved to come back to later" in text and "until the form closes" in text
     form = stem_form()
     form.retention_months = 0
     form.save_revision().publish()

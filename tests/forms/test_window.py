@@ -34,15 +34,16 @@ def deadline_page(programme):
 
 def test_form_is_open_at_the_closing_second_and_takes_answers(client, deadline_page):
     with time_machine.travel(uk(2026, 9, 30, 23, 59, 0), tick=False):
-        assert "Continue</button>" in client.get(deadline_page.url).content.decode()
-        assert client.post(deadline_page.url, {**answers(), "your_cv": pdf()}).status_code == 303
+        assert "Start now" in client.get(deadline_page.url).content.decode()
+        assert "Continue</button>" in client.get(deadline_page.url + "step-1/").content.decode()
+        assert client.post(deadline_page.url + "step-1/", {**answers(), "your_cv": pdf()}).status_code == 303
 
 
 def test_post_one_second_after_closing_is_refused_with_the_closed_page_and_stores_nothing(
     client, deadline_page
 ):
     with time_machine.travel(uk(2026, 9, 30, 23, 59, 1), tick=False):
-        response = client.post(deadline_page.url, {**answers(), "your_cv": pdf()})
+        response = client.post(deadline_page.url + "step-1/", {**answers(), "your_cv": pdf()})
     html = response.content.decode()
     assert "Closed message: read about future cohorts." in html
     assert "Continue</button>" not in html
@@ -62,7 +63,7 @@ def test_confirm_one_second_after_closing_saves_nothing_even_with_answers_checke
     client, deadline_page
 ):
     with time_machine.travel(uk(2026, 9, 30, 23, 58, 0), tick=False):
-        client.post(deadline_page.url, {**answers(), "your_cv": pdf()})
+        client.post(deadline_page.url + "step-1/", {**answers(), "your_cv": pdf()})
         token = client.get(deadline_page.url + "check/").context["draft_token"]
     with time_machine.travel(uk(2026, 9, 30, 23, 59, 1), tick=False):
         response = client.post(deadline_page.url + "check/", {"token": token})
@@ -73,7 +74,7 @@ def test_confirm_one_second_after_closing_saves_nothing_even_with_answers_checke
 
 def test_confirm_at_the_closing_second_is_saved(client, deadline_page):
     with time_machine.travel(uk(2026, 9, 30, 23, 58, 0), tick=False):
-        client.post(deadline_page.url, {**answers(), "your_cv": pdf()})
+        client.post(deadline_page.url + "step-1/", {**answers(), "your_cv": pdf()})
         token = client.get(deadline_page.url + "check/").context["draft_token"]
     with time_machine.travel(uk(2026, 9, 30, 23, 59, 0), tick=False):
         assert client.post(deadline_page.url + "check/", {"token": token}).status_code == 303
@@ -85,14 +86,15 @@ def test_one_second_before_opening_shows_when_it_opens_and_refuses_posts(client,
         html = client.get(deadline_page.url).content.decode()
         assert "Applications open on 1 September 2026 at 9am." in html
         assert "Opening message from editors." in html
-        response = client.post(deadline_page.url, {**answers(), "your_cv": pdf()})
+        response = client.post(deadline_page.url + "step-1/", {**answers(), "your_cv": pdf()})
         assert "Continue</button>" not in response.content.decode()
     assert ApplicationFile.objects.count() == 0
 
 
 def test_opens_at_the_opening_second(client, deadline_page):
     with time_machine.travel(uk(2026, 9, 1, 9, 0, 0), tick=False):
-        assert "Continue</button>" in client.get(deadline_page.url).content.decode()
+        assert "Start now" in client.get(deadline_page.url).content.decode()
+        assert "Continue</button>" in client.get(deadline_page.url + "step-1/").content.decode()
 
 
 @pytest.mark.parametrize(
@@ -113,9 +115,9 @@ def test_closing_on_the_day_the_clocks_change_is_exact_to_the_second(
     assert closes.astimezone(UTC) == closes_utc
     page = make_form_page(programme, opens_at=uk(2026, 1, 1, 9, 0), closes_at=closes)
     with time_machine.travel(closes_utc, tick=False):
-        assert client.post(page.url, {**answers(), "your_cv": pdf()}).status_code == 303
+        assert client.post(page.url + "step-1/", {**answers(), "your_cv": pdf()}).status_code == 303
     with time_machine.travel(closes_utc + dt.timedelta(seconds=1), tick=False):
-        assert client.post(page.url, {**answers(), "your_cv": pdf()}).status_code == 200
+        assert client.post(page.url + "step-1/", {**answers(), "your_cv": pdf()}).status_code == 200
         assert page.window_state().state == "closed"
     assert ApplicationFile.objects.count() == 1
 
@@ -160,7 +162,7 @@ def test_uk_time_filter_writes_times_the_gov_uk_way(hour, minute, expected):
 
 def test_confirmation_is_still_shown_after_closing(client, deadline_page):
     with time_machine.travel(uk(2026, 9, 30, 23, 58, 0), tick=False):
-        client.post(deadline_page.url, {**answers(), "your_cv": pdf()})
+        client.post(deadline_page.url + "step-1/", {**answers(), "your_cv": pdf()})
         token = client.get(deadline_page.url + "check/").context["draft_token"]
     with time_machine.travel(uk(2026, 9, 30, 23, 59, 0), tick=False):
         response = client.post(deadline_page.url + "check/", {"token": token})

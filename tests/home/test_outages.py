@@ -54,7 +54,7 @@ def test_database_outage_while_keeping_answers_gives_a_503_and_saves_nothing(vis
 
     form = application_form(home_page)
     monkeypatch.setattr(drafts, "save", failing(OperationalError("the database system is shutting down")))
-    response = visitor.post(form.url, {**answers(), "your_cv": pdf()})
+    response = visitor.post(form.url + "step-1/", {**answers(), "your_cv": pdf()})
     assert response.status_code == 503
     assert "go back and send it again" in response.content.decode()
     assert not Application.objects.exists()
@@ -75,9 +75,9 @@ def test_database_outage_while_saving_the_session_gives_a_503_not_a_400(visitor,
     from django.contrib.sessions.models import Session
 
     form = application_form(home_page)
-    assert visitor.post(form.url, {**answers(), "your_cv": pdf()}).status_code == 303
+    assert visitor.post(form.url + "step-1/", {**answers(), "your_cv": pdf()}).status_code == 303
     monkeypatch.setattr(Session, "save", failing(OperationalError("terminating connection")))
-    response = visitor.post(form.url, {**answers(full_name="Amira K"), "your_cv": pdf()})
+    response = visitor.post(form.url + "step-1/", {**answers(full_name="Amira K"), "your_cv": pdf()})
     assert response.status_code == 503
     assert "Please try again in a few minutes." in response.content.decode()
 

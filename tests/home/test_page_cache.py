@@ -107,7 +107,7 @@ def test_partner_renamed_in_snippets_shows_on_the_cached_programme_page_at_once(
 @pytest.mark.django_db
 def test_form_page_and_its_steps_never_come_from_the_cache(client, programme):
     form = ApplicationFormPageFactory(parent=programme, slug="apply", with_fields=True)
-    for url in (form.url, form.url + "check/"):
+    for url in (form.url, form.url + "step-1/", form.url + "check/", form.url + "save/", form.url + "saved/"):
         client.get(url)
         response, queries = get(client, url)
         assert "X-Cache" not in response

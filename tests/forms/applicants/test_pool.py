@@ -52,14 +52,14 @@ def form_answers(**extra):
 
 
 def test_the_form_asks_an_unticked_pool_question_only_when_it_offers_the_pool(client, site, offering):
-    html = client.get(offering.url).content.decode()
+    html = client.get(offering.url + "step-1/").content.decode()
     assert "Yes, add me to the talent pool (Social work) for 6 months" in html
     assert (
         'name="talent_pool" id="id_talent_pool"' in html
         and "checked" not in html.split("talent_pool")[1][:200]
     )
     assert "never holds your name or contact details" in html
-    assert "talent_pool" not in client.get(site["stem_form"].url).content.decode()
+    assert "talent_pool" not in client.get(site["stem_form"].url + "step-1/").content.decode()
 
 
 def test_ticking_the_pool_question_with_regions_puts_a_limited_profile_in_the_pool(client, offering):
@@ -80,7 +80,7 @@ def test_ticking_the_pool_question_with_regions_puts_a_limited_profile_in_the_po
 def test_the_check_page_shows_the_pool_answers_and_no_tick_means_no_profile(client, offering):
     from ..conftest import pdf
 
-    client.post(offering.url, {**form_answers(talent_pool_regions=["London"]), "your_cv": pdf()})
+    client.post(offering.url + "step-1/", {**form_answers(talent_pool_regions=["London"]), "your_cv": pdf()})
     check = client.get(offering.url + "check/")
     html = check.content.decode()
     assert "<dt>Yes, add me to the talent pool (Social work) for 6 months</dt>" in html
@@ -91,7 +91,7 @@ def test_the_check_page_shows_the_pool_answers_and_no_tick_means_no_profile(clie
 
 
 def test_joining_on_the_form_needs_a_region(client, offering):
-    response = client.post(offering.url, form_answers(talent_pool="on"))
+    response = client.post(offering.url + "step-1/", form_answers(talent_pool="on"))
     assert (
         '<a href="#id_talent_pool_regions_0">Select the regions where you would work'
         in response.content.decode()

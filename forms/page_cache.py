@@ -1,9 +1,10 @@
 """What the home layer's page cache needs from forms: when a form's shown state next changes.
 
 Campaign, council, programme list and home pages show each form's state (open, opening
-soon, closed, every place taken, days left). ``next_state_change`` is registered as the
-``page_cache_expiry`` hook, so no cached page outlives the state it shows; an application
-that takes a form's last place (or a deletion that frees it) forgets every cached page.
+soon, closed, application limit reached, days left) and each programme's places left.
+``next_state_change`` is registered as the ``page_cache_expiry`` hook, so no cached page
+outlives the state it shows; an application that reaches a form's application limit (or a
+deletion that frees room), and an offer made or undone, forget every cached page.
 """
 
 from django.db import transaction
@@ -31,4 +32,17 @@ def on_application_change(sender, instance, **kwargs):
         return
     if page.count_places_taken() in (page.places - 1, page.places):
         site_cache.new_generation()
+        transaction.on_commit(lambda: page_cache.purge_frontend_cache(page))
+
+
+def on_places_filled_change(application, from_status, to_status):
+    """After a status change (``reviews.pipeline``): forget cached pages when an offer is made or
+    undone, since programme pages and cards show the places left."""
+    from forms.models import FILLING_PLACES, ApplicationFormPage
+
+    if (from_status in FILLING_PLACES) == (to_status in FILLING_PLACES):
+        return
+    site_cache.new_generation()
+    page = ApplicationFormPage.objects.filter(pk=application.page_id).only("path").first()
+    if page is not None:
         transaction.on_commit(lambda: page_cache.purge_frontend_cache(page))

@@ -20,17 +20,21 @@ def next_state_change(now):
 
 
 def on_application_change(sender, instance, **kwargs):
-    """post_save/post_delete of an Application: forget cached pages when its form fills up or reopens.
+    """post_save/post_delete of an Application: forget cached pages when its form reaches its
+    application limit or drops below it, or when an offered or placed application is saved or deleted.
 
-    Pages show "every place has been taken" (closed or waiting list) but not the number
-    left, so only the last place matters: taken reaching ``places`` or dropping below it.
+    Pages say the application limit has been reached (closed or waiting list) but not how far
+    off it is, so only the last application before the limit matters.
     """
-    from forms.models import ApplicationFormPage
+    from forms.models import FILLING_PLACES, ApplicationFormPage
 
     page = ApplicationFormPage.objects.filter(pk=instance.page_id).only("places", "path").first()
-    if page is None or page.places is None:
+    if page is None:
         return
-    if page.count_places_taken() in (page.places - 1, page.places):
+    fills_a_place = instance.status in FILLING_PLACES  # an offer saved or deleted: places left change
+    if fills_a_place or (
+        page.places is not None and page.count_places_taken() in (page.places - 1, page.places)
+    ):
         site_cache.new_generation()
         transaction.on_commit(lambda: page_cache.purge_frontend_cache(page))
 

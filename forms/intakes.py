@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from forms.choices import FormPurpose
+from forms.models import ApplicationFormPage
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,6 @@ def application_key_dates(blocks, form_page, now):
 
 def intake_source(programme):
     """The application form a new intake of ``programme`` copies: its newest, live or not (or None)."""
-    from forms.models import ApplicationFormPage
-
     forms = ApplicationFormPage.objects.child_of(programme).filter(purpose=FormPurpose.APPLICATION)
     return forms.order_by("-path").first()
 

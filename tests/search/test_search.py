@@ -228,3 +228,22 @@ def test_search_finds_a_career_pathway_by_a_role_and_shows_its_introduction(clie
     assert (
         html.select_one(".search-results__item p").get_text() == "From planning officer to head of planning."
     )
+
+
+@pytest.mark.django_db
+def test_a_programme_in_the_results_shows_when_its_form_closes(client, programmes):
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from forms.factories import ApplicationFormPageFactory
+
+    uk = ZoneInfo("Europe/London")
+    form_page = ApplicationFormPageFactory(
+        parent=programmes["body_only"], closes_at=dt.datetime(2099, 1, 22, 17, 0, tzinfo=uk)
+    )
+    html = BeautifulSoup(client.get("/search/", {"query": "quokkaplanning"}).content, "html.parser")
+    assert "Closes on 22 January 2099 at 5pm" in html.select_one(".search-results__item").get_text(" ")
+    form_page.closes_at = dt.datetime(2099, 2, 5, 17, 0, tzinfo=uk)
+    form_page.save_revision().publish()
+    html = BeautifulSoup(client.get("/search/", {"query": "quokkaplanning"}).content, "html.parser")
+    assert "Closes on 5 February 2099 at 5pm" in html.select_one(".search-results__item").get_text(" ")

@@ -119,7 +119,7 @@ def test_the_migration_removes_key_dates_the_form_now_shows_and_keeps_the_rest(p
     campaign.save_revision().publish()
     form_page.opens_at = None
     form_page.save()
-    migration = importlib.import_module("forms.migrations.0011_application_dates_from_the_form")
+    migration = importlib.import_module("forms.migrations.0012_application_dates_from_the_form")
     migration.remove_application_key_dates(apps, None)
     campaign = CampaignPage.objects.get(pk=campaign.pk)
     kept = [block.value["label"] for block in campaign.key_dates]

@@ -62,7 +62,7 @@ def remove_application_key_dates(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('application_forms', '0010_talent_pool'),
+        ('application_forms', '0011_steps_and_saved_drafts'),
         ('campaigns', '0004_application_dates_from_the_form'),
         ('wagtailcore', '0098_apitoken'),
     ]

@@ -49,13 +49,13 @@ def test_an_editor_starts_and_publishes_a_new_intake(browser_page, editor_setup)
     assert axe_violations(page, OUR_CONTENT) == []
     page.fill("#id_months", "0")
     page.get_by_role("button", name="Create the draft intake").click()
-    assert page.get_by_text("Ensure this value is greater than or equal to 1.").is_visible()
+    page.get_by_text("Ensure this value is greater than or equal to 1.").wait_for()
     assert axe_violations(page, OUR_CONTENT) == []
     page.fill("#id_title", "Apply to next year's intake")
     page.fill("#id_months", "12")
     page.get_by_role("button", name="Create the draft intake").click()
     page.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/$"))
-    assert page.get_by_text("is a draft copy of").is_visible()
+    page.get_by_text("is a draft copy of").wait_for()
 
     new = ApplicationFormPage.objects.get(title="Apply to next year's intake")
     assert not new.live

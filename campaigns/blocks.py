@@ -1,18 +1,66 @@
 """Blocks used only by campaign pages."""
 
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
+
+from home.widgets import TypedDateInput
+
+#: Labels of the dates the application form holds (its opening and closing times), which the
+#: programme page shows from the form: typed again here they would drift apart.
+APPLICATION_DATE_LABEL = re.compile(
+    r"^\s*(applications?\s+(open|opens|opened|opening|close|closes|closed|closing|deadline)"
+    r"|(opening|closing)\s+date|deadline\s+for\s+applications)\b",
+    re.IGNORECASE,
+)
+
+
+def is_application_date_label(label):
+    """Whether a key date's label names the form's opening or closing (shown from the form)."""
+    return bool(APPLICATION_DATE_LABEL.match(label or ""))
+
+
+class TypedDateBlock(blocks.DateBlock):
+    """A date whose picker leaves unreadable text for validation to refuse (see ``home.widgets``)."""
+
+    @cached_property
+    def field(self):
+        field = super().field
+        field.widget = TypedDateInput(format=self.format)
+        return field
 
 
 class KeyDateBlock(blocks.StructBlock):
-    """One key date in a programme's timeline, e.g. "Applications close"."""
+    """One key date in a programme's timeline, e.g. "Training starts" (not the form's own dates)."""
 
-    label = blocks.CharBlock(max_length=120, help_text='What happens, e.g. "Applications close".')
-    date = blocks.DateBlock(help_text="The day it happens.")
-    note = blocks.CharBlock(required=False, max_length=200, help_text='e.g. "at 11:59pm".')
+    label = blocks.CharBlock(
+        max_length=120,
+        help_text='What happens, e.g. "Training starts". When applications open and close is shown '
+        "from the application form: change those times on the form.",
+    )
+    date = TypedDateBlock(help_text="The day it happens, e.g. 01/02/2027.")
+    note = blocks.CharBlock(required=False, max_length=200, help_text='e.g. "at 10am, online".')
 
     class Meta:
         icon = "date"
         template = "blocks/key_date_block.html"
+
+    def clean(self, value):
+        """Refuses the application form's opening or closing date typed again as a key date."""
+        value = super().clean(value)
+        if is_application_date_label(value["label"]):
+            raise StructBlockValidationError(
+                block_errors={
+                    "label": ValidationError(
+                        "When applications open and close is shown from the application form. "
+                        "Change those times on the form; use key dates for other events."
+                    )
+                }
+            )
+        return value
 
 
 class KeyDatesBlock(blocks.StreamBlock):

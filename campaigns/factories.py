@@ -59,10 +59,11 @@ class ProgrammeIndexPageFactory(wagtail_factories.PageFactory):
 
 
 def key_dates():
+    """Key dates besides the application form's own (which the page shows from the form)."""
     today = timezone.localdate()
     return [
-        ("key_date", {"label": "Applications open", "date": today, "note": ""}),
-        ("key_date", {"label": "Applications close", "date": today + dt.timedelta(days=30), "note": ""}),
+        ("key_date", {"label": "Information session", "date": today, "note": "online"}),
+        ("key_date", {"label": "Training starts", "date": today + dt.timedelta(days=60), "note": ""}),
     ]
 
 

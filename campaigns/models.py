@@ -373,6 +373,8 @@ class ArticlePage(SeoMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.SearchField("quotes"),
+        index.SearchField("notes_to_editors"),
         index.FilterField("date"),
     ]
     route_select_related = ["social_image", "image", "media_contact"]

@@ -41,15 +41,24 @@ def social_work(today):
             "<li>can take part in 13 weeks of training</li></ul>"
         ),
         "training_offered": (
-            "<p>Thirteen weeks of funded training and supervised learning to help you meet "
-            "the standards for re-registration, with a named mentor in a council team.</p>"
-            "<p>You keep a personal development plan for six months after the programme, "
-            "and you can join a talent pool that council employers search when they recruit.</p>"
+            "<p>Thirteen weeks of funded training and supervised learning towards HCPC "
+            "re-registration, with a named mentor in a council team. The training is delivered by "
+            "Chinara, Making Research Count and the Reflective Practice Network.</p>"
+            "<p>Every applicant, whether or not they win a place, gets a personal development plan "
+            "for six months and can join a talent pool that council employers search when they "
+            "recruit.</p>"
         ),
-        "partners": ["Local Government Association", "Department for Education", "Department of Health"],
+        "partners": [
+            "Local Government Association",
+            "Department for Education",
+            "Department of Health",
+            "Chinara",
+            "Making Research Count",
+            "Reflective Practice Network",
+        ],
         "key_dates": [
-            ("Website opens", opens, ""),
-            ("Applications close", closes, "at 11:59pm"),
+            ("Website opens", opens - timedelta(days=7), ""),
+            ("Interviews with councils", closes + timedelta(days=21), "in the council's offices"),
             ("Training starts", closes + timedelta(days=42), ""),
         ],
         "figures": [
@@ -81,6 +90,7 @@ def social_work(today):
             "case-study",
             "How one returner came back to a council children's team after three years away.",
         ),
+        "press_release": social_work_press_release(opens),
         "councils": [
             ("Leeds City Council", "yorkshire", "https://www.leeds.gov.uk"),
             ("Essex County Council", "east", "https://www.essex.gov.uk"),
@@ -139,14 +149,15 @@ def ict(today):
             "<li>have the right to work in the UK</li></ul>"
         ),
         "training_offered": (
-            "<p>Refresher training, networking with council ICT teams and interview preparation. "
-            "Councils cut their recruitment costs by finding experienced staff this way.</p>"
+            "<p>Refresher training led by Socitm, networking with council ICT teams and interview "
+            "preparation. The programme matches councils with candidates ready to return, which "
+            "cuts the cost of recruitment for the organisations that sign up.</p>"
             "<p>Planning and legal professions run similar returner programmes.</p>"
         ),
         "partners": ["Local Government Association", "Socitm"],
         "key_dates": [
-            ("Applications open", opens, "at 9am"),
-            ("Applications close", closes, "at 5pm"),
+            ("Online information session", opens + timedelta(days=7), "at 12:30pm"),
+            ("Networking day with council ICT teams", closes + timedelta(days=28), ""),
         ],
         "figures": [],
         "case_study": (
@@ -168,6 +179,7 @@ def ict(today):
             "news",
             "Councils taking part report lower agency spend on hard-to-fill ICT roles.",
         ),
+        "press_release": ict_press_release(today),
         "councils": [
             ("Manchester City Council", "north-west", "https://www.manchester.gov.uk"),
             ("Kent County Council", "south-east", "https://www.kent.gov.uk"),
@@ -215,15 +227,18 @@ def stem(today):
         ),
         "training_offered": (
             "<p>A week-long ReFresh with mentoring, skills sessions, and CV and interview "
-            "coaching, then support into work. Thirty employers are supported to recruit returners.</p>"
+            "coaching, then support into work with one of the 30 employers the programme supports "
+            "to recruit returners.</p>"
         ),
         "partners": ["Women Returners", "STEM Returners"],
         "key_dates": [
-            ("Applications opened", opens, ""),
-            ("Applications closed", closes, ""),
-            ("ReFresh week", closes + timedelta(days=30), ""),
+            ("ReFresh week", closes + timedelta(days=30), "five days, in Manchester and Birmingham"),
+            ("Introductions to employers", closes + timedelta(days=45), ""),
         ],
-        "figures": [("100", "parents and carers supported back into STEM", "STEM ReCharge")],
+        "figures": [
+            ("100", "parents and carers supported back into STEM", "STEM ReCharge"),
+            ("30", "employers supported to recruit returners", "STEM ReCharge"),
+        ],
         "case_study": (
             "The ReFresh week was the first time in years I had talked about engineering with "
             "people who understood. Two months later I had an offer.",
@@ -236,9 +251,10 @@ def stem(today):
         ],
         "article": (
             "stem-recharge-first-cohort",
-            "First STEM ReCharge cohort completes ReFresh week",
+            "First STEM ReCharge cohort chosen for ReFresh week",
             "news",
-            "Parents and carers from across the midlands and the north met employers and mentors.",
+            "Parents and carers from across the midlands and the north will meet mentors and the 30 "
+            "employers at next month's ReFresh week.",
         ),
         "councils": [
             ("Birmingham City Council", "west-midlands", "https://www.birmingham.gov.uk"),
@@ -264,6 +280,106 @@ def stem(today):
             "opens_at": (opens, 9, 0),
             "closes_at": (closes, 23, 59),
         },
+    }
+
+
+#: The press office the demo's press releases name (a MediaContact snippet).
+MEDIA_CONTACT = {
+    "name": "LGA media office",
+    "role": "Media relations",
+    "organisation": "Local Government Association",
+    "phone": "020 7664 3333",
+    "out_of_hours_phone": "07000 000000",
+    "email": "media@example.org",
+}
+
+
+def social_work_press_release(opens):
+    """The LGA's launch release of Come Back to Social Work, with its quotes and notes to editors."""
+    return {
+        "slug": "come-back-to-social-work-launch",
+        "title": "Thirty places for social workers to come back to the profession",
+        "date": opens - timedelta(days=1),
+        "summary": (
+            "The LGA, the Department for Education and the Department of Health launch Come Back to "
+            "Social Work: 30 places for social workers who left the profession two to five years ago."
+        ),
+        "body": (
+            "<p>Social workers who left the profession in the last two to five years can apply for "
+            "one of 30 places on Come Back to Social Work, a programme run by the Local Government "
+            "Association with the Department for Education and the Department of Health.</p>"
+            "<p>Successful applicants get 13 weeks of funded training towards re-registration with the "
+            "Health and Care Professions Council (HCPC), and a supervised placement in a council "
+            "social work team.</p>"
+            "<p>Every applicant, whether or not they win a place, gets a personal development plan for "
+            "six months and can join a talent pool that councils search when they recruit.</p>"
+        ),
+        "quotes": [
+            (
+                "Councils need experienced social workers, and many who left would come back with the "
+                "right support. This programme gives them that support and gives councils the "
+                "experience their communities need.",
+                "The Chair of the LGA's Workforce Board",
+                "Local Government Association",
+            ),
+            (
+                "Returning social workers bring years of practice with them. Thirteen weeks of training "
+                "and supervision will help them back onto the register and into council teams.",
+                "A spokesperson for the Department for Education",
+                "Department for Education",
+            ),
+        ],
+        "notes_to_editors": (
+            "<ol><li>Come Back to Social Work is run by the Local Government Association (LGA) with the "
+            "Department for Education (DfE) and the Department of Health (DoH).</li>"
+            "<li>The programme offers 30 places to people who left social work two to five years ago. "
+            "Training is delivered by Chinara, Making Research Count and the Reflective Practice "
+            "Network over 13 weeks, towards HCPC re-registration.</li>"
+            "<li>All applicants receive a personal development plan for six months and can join a "
+            "talent pool.</li></ol>"
+        ),
+    }
+
+
+def ict_press_release(today):
+    """The LGA's launch release of Return to Work – ICT, with Socitm leading the ICT training."""
+    return {
+        "slug": "return-to-work-ict-launch",
+        "title": "Return to Work – ICT matches councils with returning ICT professionals",
+        "date": today - timedelta(days=3),
+        "summary": (
+            "The LGA launches Return to Work – ICT, with Socitm leading the ICT training, to match "
+            "councils with ICT professionals ready to return after a career break."
+        ),
+        "body": (
+            "<p>The Local Government Association today launches Return to Work – ICT, a programme "
+            "that matches councils with ICT and digital professionals ready to return to work after "
+            "a career break.</p>"
+            "<p>Socitm, the society for IT practitioners in the public sector, leads the ICT training. "
+            "Councils and other organisations that sign up find experienced candidates without the "
+            "cost of agency fees or repeated advertising.</p>"
+        ),
+        "quotes": [
+            (
+                "Councils struggle to fill digital roles, while experienced people who took a break "
+                "are ready to come back. Return to Work – ICT brings the two together and cuts the "
+                "cost of recruitment for every council that signs up.",
+                "The Chair of the LGA's Workforce Board",
+                "Local Government Association",
+            ),
+            (
+                "Returners' skills have not gone away. Our training brings them up to date with how "
+                "councils run technology today.",
+                "The President of Socitm",
+                "Socitm",
+            ),
+        ],
+        "notes_to_editors": (
+            "<ol><li>Return to Work – ICT is run by the Local Government Association (LGA).</li>"
+            "<li>Socitm leads the ICT training.</li>"
+            "<li>Councils and other public sector organisations can sign up on the programme's "
+            "information page for councils.</li></ol>"
+        ),
     }
 
 

@@ -146,12 +146,6 @@ def application_form(data):
         "reference_prefix": window["prefix"],
         "opens_at": uk_time(*window["opens_at"]),
         "closes_at": uk_time(*window["closes_at"]),
-        "places": data["places"],
-        "when_full": "waiting-list",
-        "waiting_list_message": (
-            "<p>Every place has been taken. You can still apply: we will offer places from the "
-            "waiting list in the order applications arrive.</p>"
-        ),
         "introduction": (
             f"<p>Use this form to apply to {data['title']}. First you answer a few questions to check "
             "you can apply. Then we ask for your contact details, why you want to return and your CV.</p>"

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from campaigns.choices import ArticleType
 from campaigns.models import (
     ArticlePage,
     CampaignPage,
@@ -17,6 +18,7 @@ from campaigns.models import (
     CareerPathwayPage,
     Council,
     CouncilInformationPage,
+    MediaContact,
     Partner,
     ProgrammeIndexPage,
 )
@@ -120,6 +122,8 @@ class DemoLoader:
             date=self.today - dt.timedelta(days=7),
             body=[("paragraph", f"<p>{data['article'][3]}</p>"), ("case_study", case_study(data))],
         )
+        if "press_release" in data:
+            self.press_release(campaign, data["press_release"])
         council_page = self.council_page(campaign, data)
         self.form_page(campaign, "apply", form_questions.application_form(data))
         self.form_page(council_page, "sign-up", form_questions.council_signup_form(data))
@@ -159,6 +163,26 @@ class DemoLoader:
         self.created += 1
         return campaign
 
+    def press_release(self, campaign, release):
+        """A programme's press release with its quotes, notes to editors and the LGA's media contact."""
+        contact, _ = MediaContact.objects.get_or_create(
+            name=content.MEDIA_CONTACT["name"], defaults=content.MEDIA_CONTACT
+        )
+        release = dict(release)
+        self.child(
+            campaign,
+            ArticlePage,
+            release.pop("slug"),
+            article_type=ArticleType.PRESS_RELEASE,
+            body=[("paragraph", release.pop("body"))],
+            quotes=[
+                ("quote", {"quote": quote, "name": name, "role": role})
+                for quote, name, role in release.pop("quotes")
+            ],
+            media_contact=contact,
+            **release,
+        )
+
     def council_page(self, campaign, data):
         existing = CouncilInformationPage.objects.child_of(campaign).first()
         if existing:
@@ -173,7 +197,7 @@ class DemoLoader:
                 "costs less than agency staff and helps fill hard-to-fill posts.</p>"
             ),
             how_to_sign_up=(
-                "<ol><li>Fill in the expression of interest form below.</li>"
+                "<ol><li>Fill in the expression of interest form (the link is below).</li>"
                 "<li>We call you to agree the roles and the number of places.</li>"
                 "<li>You meet shortlisted returners at interview.</li></ol>"
             ),

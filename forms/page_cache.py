@@ -1,9 +1,10 @@
 """What the home layer's page cache needs from forms: when a form's shown state next changes.
 
 Campaign, council, programme list and home pages show each form's state (open, opening
-soon, closed, every place taken, days left). ``next_state_change`` is registered as the
-``page_cache_expiry`` hook, so no cached page outlives the state it shows; an application
-that takes a form's last place (or a deletion that frees it) forgets every cached page.
+soon, closed, application limit reached, days left) and each programme's places left.
+``next_state_change`` is registered as the ``page_cache_expiry`` hook, so no cached page
+outlives the state it shows; an application that reaches a form's application limit (or a
+deletion that frees room), and an offer made or undone, forget every cached page.
 """
 
 from django.db import transaction
@@ -19,16 +20,33 @@ def next_state_change(now):
 
 
 def on_application_change(sender, instance, **kwargs):
-    """post_save/post_delete of an Application: forget cached pages when its form fills up or reopens.
+    """post_save/post_delete of an Application: forget cached pages when its form reaches its
+    application limit or drops below it, or when an offered or placed application is saved or deleted.
 
-    Pages show "every place has been taken" (closed or waiting list) but not the number
-    left, so only the last place matters: taken reaching ``places`` or dropping below it.
+    Pages say the application limit has been reached (closed or waiting list) but not how far
+    off it is, so only the last application before the limit matters.
     """
-    from forms.models import ApplicationFormPage
+    from forms.models import FILLING_PLACES, ApplicationFormPage
 
     page = ApplicationFormPage.objects.filter(pk=instance.page_id).only("places", "path").first()
-    if page is None or page.places is None:
+    if page is None:
         return
-    if page.count_places_taken() in (page.places - 1, page.places):
+    fills_a_place = instance.status in FILLING_PLACES  # an offer saved or deleted: places left change
+    if fills_a_place or (
+        page.places is not None and page.count_places_taken() in (page.places - 1, page.places)
+    ):
         site_cache.new_generation()
+        transaction.on_commit(lambda: page_cache.purge_frontend_cache(page))
+
+
+def on_places_filled_change(application, from_status, to_status):
+    """After a status change (``reviews.pipeline``): forget cached pages when an offer is made or
+    undone, since programme pages and cards show the places left."""
+    from forms.models import FILLING_PLACES, ApplicationFormPage
+
+    if (from_status in FILLING_PLACES) == (to_status in FILLING_PLACES):
+        return
+    site_cache.new_generation()
+    page = ApplicationFormPage.objects.filter(pk=application.page_id).only("path").first()
+    if page is not None:
         transaction.on_commit(lambda: page_cache.purge_frontend_cache(page))

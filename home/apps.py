@@ -6,11 +6,14 @@ class HomeConfig(AppConfig):
     verbose_name = "Home and site settings"
 
     def ready(self):
-        """Connects the site and page caches' invalidation (see ``home.site_cache``, ``home.page_cache``)."""
+        """Connects the site and page caches' invalidation (see ``home.site_cache``, ``home.page_cache``);
+        gives the admin date pickers that never turn unreadable text into today (``home.widgets``)."""
         from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from home import page_cache, site_cache
+        from home import page_cache, site_cache, widgets
+
+        widgets.register_overrides()
 
         post_save.connect(site_cache.on_model_change, dispatch_uid="site-cache-save")
         post_delete.connect(site_cache.on_model_change, dispatch_uid="site-cache-delete")

@@ -9,13 +9,16 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from campaigns.models import CampaignPage
-from forms.choices import Window
-from forms.models import Application, ApplicationFormPage, ApplicationStatus, FormPurpose
+from forms.intakes import ProgrammePlaces
+from forms.models import Application, ApplicationFormPage, ApplicationStatus, FormPurpose, WindowState
 from reviews.permissions import Action, programmes_for_user
 
 CHART_DAYS = 30
 CHART_WIDTH = 300
 CHART_HEIGHT = 80
+# Room around the bars for the axes' labels: the counts on the left, the dates below.
+CHART_LEFT = 28
+CHART_BOTTOM = 18
 
 
 @dataclass
@@ -26,9 +29,26 @@ class ProgrammeFigures:
     per_day: list  # [(date, count)], oldest first, one entry per day
     by_status: list  # [(label, count)] in pipeline order
     total: int
-    days_left: int | None
-    places_left: int | None
+    window: WindowState | None  # the current intake's form at the moment of the figures
+    places: ProgrammePlaces  # the programme's places, filled by the current intake's offers
     bars: list = field(default_factory=list)
+    axis: dict = field(default_factory=dict)
+
+    @property
+    def days_left(self):
+        """Days until the current intake closes (None when closed, not yet open or without a deadline)."""
+        if self.window is None or not self.window.is_open:
+            return None
+        return self.window.days_left
+
+    @property
+    def places_left(self):
+        return self.places.left
+
+    @property
+    def limit_left(self):
+        """Applications the current intake's application limit still allows (None without a limit)."""
+        return None if self.window is None else self.window.places_left
 
 
 def visible_programmes(user):
@@ -56,31 +76,22 @@ def programme_figures(programme, now=None):
     ]
     statuses = dict(applications.values_list("status").annotate(count=Count("pk")).order_by())
     by_status = [(label, statuses.get(value, 0)) for value, label in ApplicationStatus.choices]
-    form_page = forms.child_of(programme).live().with_places_taken().order_by("path").first()
-    days_left, places_left = window_figures(form_page, programme, statuses, now)
-    figures = ProgrammeFigures(programme, per_day, by_status, sum(statuses.values()), days_left, places_left)
+    form_page = forms.child_of(programme).live().with_places_taken().order_by("-path").first()
+    window, filled = None, 0
+    if form_page is not None:
+        window = form_page.window_state(now, places_taken=form_page.places_taken)
+        filled = form_page.places_filled
+    figures = ProgrammeFigures(
+        programme,
+        per_day,
+        by_status,
+        sum(statuses.values()),
+        window,
+        ProgrammePlaces(programme.places, filled),
+    )
     figures.bars = chart_bars(per_day)
+    figures.axis = chart_axis(per_day)
     return figures
-
-
-def window_figures(form_page, programme, statuses, now):
-    """Days until the form closes (None without a deadline) and places left (None if unlimited).
-
-    Places come from the form's own cap when it has one (``places_taken``, annotated by
-    ``with_places_taken`` as the form counts them), else from the programme's places less the
-    applications offered or placed.
-    """
-    if form_page is None:
-        return None, None
-    state = form_page.window_state(now, places_taken=form_page.places_taken)
-    days_left = state.days_left if state.closes_at and state.state != Window.CLOSED else None
-    places_left = None
-    if form_page.places is not None:
-        places_left = max(form_page.places - form_page.places_taken, 0)
-    elif programme.places is not None:
-        taken = statuses.get(ApplicationStatus.OFFERED, 0) + statuses.get(ApplicationStatus.PLACED, 0)
-        places_left = max(programme.places - taken, 0)
-    return days_left, places_left
 
 
 def chart_bars(per_day):
@@ -103,6 +114,12 @@ def chart_bars(per_day):
     return bars
 
 
+def chart_axis(per_day):
+    """The chart's axes: the busiest day's count (top of the count axis) and the first and last days."""
+    peak = max((count for _, count in per_day), default=0)
+    return {"peak": peak, "first_day": per_day[0][0], "last_day": per_day[-1][0]}
+
+
 class ApplicationsDashboardPanel(Component):
     """A panel on the admin home: per programme, applications per day, by status, time and places left."""
 
@@ -119,6 +136,9 @@ class ApplicationsDashboardPanel(Component):
             "figures": [programme_figures(programme) for programme in programmes],
             "chart_width": CHART_WIDTH,
             "chart_height": CHART_HEIGHT,
+            "chart_left": CHART_LEFT,
+            "svg_width": CHART_LEFT + CHART_WIDTH,
+            "svg_height": CHART_HEIGHT + CHART_BOTTOM,
             "chart_days": CHART_DAYS,
         }
 

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from forms.models import Application, ApplicationStatus
+from forms.page_cache import on_places_filled_change
 from reviews.models import StatusChange
 
 S = ApplicationStatus
@@ -60,4 +61,5 @@ def change_status(application_id, to_status, user, note="", expected_status=None
             email_subject=subject,
             email_body=body,
         )
+        on_places_filled_change(application, current, to_status)
     return application, change

@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
+from campaigns.models import CampaignPage
 from home.queries import public_q
 
 MAX_QUERY_LENGTH = 200
@@ -69,5 +70,7 @@ def search(request):
             "search_results": page_obj,
             "paginator": paginator,
             "result_count": paginator.count + len(promotions),
+            # Programmes show their application state, read from their form (one query for all).
+            "programme_results": [page for page in page_obj.object_list if isinstance(page, CampaignPage)],
         },
     )

@@ -3,6 +3,7 @@
 from .applicants import StatusWording
 from .applications import (
     ACTIVE_STAGES,
+    FILLING_PLACES,
     Application,
     ApplicationFile,
     ApplicationStatus,
@@ -18,6 +19,7 @@ from .retention import PurgeRun
 
 __all__ = [
     "ACTIVE_STAGES",
+    "FILLING_PLACES",
     "Application",
     "ApplicationFile",
     "EligibilityResult",

@@ -19,6 +19,9 @@ class ApplicationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+#: Statuses of an application that fill one of the programme's places (an offer made, or taken up).
+FILLING_PLACES = (ApplicationStatus.OFFERED, ApplicationStatus.PLACED)
+
 #: Statuses of an application still in recruitment: the purge waits and erasure asks to confirm.
 ACTIVE_STAGES = (ApplicationStatus.SHORTLISTED, ApplicationStatus.INTERVIEW, ApplicationStatus.OFFERED)
 
@@ -33,6 +36,10 @@ class ApplicationQuerySet(models.QuerySet):
     def holding_places(self):
         """Applications that hold one of a form's places (waiting-list ones do not)."""
         return self.filter(waiting_list=False)
+
+    def filling_places(self):
+        """Applications offered or placed: each fills one of the programme's places."""
+        return self.filter(status__in=FILLING_PLACES)
 
 
 class Application(AbstractFormSubmission):

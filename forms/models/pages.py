@@ -171,16 +171,13 @@ class WindowState:
 
 class ApplicationFormPageQuerySet(PageQuerySet):
     def with_places_taken(self):
-        """Annotates ``places_taken`` on every form in one query (see ``Application.holding_places``)."""
-        taken = (
-            Application.objects.holding_places()
-            .filter(page_id=OuterRef("pk"))
-            .order_by()
-            .values("page_id")
-            .annotate(taken=Count("id"))
-            .values("taken")
+        """Annotates, in one query, ``places_taken`` (applications counted against the application
+        limit, see ``Application.holding_places``) and ``places_filled`` (applications offered or
+        placed, see ``Application.filling_places``) on every form."""
+        return self.annotate(
+            places_taken=count_of(Application.objects.holding_places()),
+            places_filled=count_of(Application.objects.filling_places()),
         )
-        return self.annotate(places_taken=Coalesce(Subquery(taken), 0))
 
     def next_state_change(self, now):
         """The earliest moment after ``now`` at which a live form's shown state changes, or None.
@@ -200,16 +197,32 @@ class ApplicationFormPageQuerySet(PageQuerySet):
         return min((moment for moment in candidates if moment), default=None)
 
     def forms_of(self, parents):
-        """The live, public form directly below each page of ``parents``, by parent id (one query)."""
+        """The current form directly below each page of ``parents``, by parent id (one query).
+
+        The current form is the live, public one created last: a programme's newest intake
+        (see ``forms.intakes``); the ones before it are its past cohorts.
+        """
         if not parents:
             return {}
         under_any = reduce(or_, (Q(path__startswith=page.path) for page in parents))
         depths = {page.depth + 1 for page in parents}
-        candidates = self.live().filter(public_q(), under_any, depth__in=depths).order_by("path")
+        candidates = self.live().filter(public_q(), under_any, depth__in=depths).order_by("-path")
         by_path = {}
         for form_page in candidates.with_places_taken():
             by_path.setdefault(form_page.path[: -Page.steplen], form_page)
         return {parent.pk: by_path[parent.path] for parent in parents if parent.path in by_path}
+
+
+def count_of(applications):
+    """A subquery counting ``applications`` of the form in the outer query (0 for none)."""
+    counted = (
+        applications.filter(page_id=OuterRef("pk"))
+        .order_by()
+        .values("page_id")
+        .annotate(count=Count("id"))
+        .values("count")
+    )
+    return Coalesce(Subquery(counted), 0)
 
 
 def next_uk_midnight(now):
@@ -270,25 +283,29 @@ class ApplicationFormPage(AbstractEmailForm):
         help_text="Shown after applications close: what applicants can do next.",
     )
     places = models.PositiveIntegerField(
+        "application limit",
         null=True,
         blank=True,
-        help_text="The most applications accepted. Leave blank for no limit.",
+        help_text="The most applications accepted, if there is a limit (leave blank for none). This is "
+        "not the programme's places, which offers fill: set those on the programme page.",
     )
     when_full = models.CharField(
         max_length=20,
         choices=WhenFull.choices,
         default=WhenFull.CLOSE,
-        help_text="What happens when every place is taken.",
+        help_text="What happens when the application limit is reached.",
     )
     full_message = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],
-        help_text="Shown when every place is taken and the form closes (else the closed message).",
+        help_text="Shown when the application limit is reached and the form closes (else the closed "
+        "message).",
     )
     waiting_list_message = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],
-        help_text="Shown on the form when every place is taken and applications join a waiting list.",
+        help_text="Shown on the form when the application limit is reached and applications join a "
+        "waiting list.",
     )
     consent_label = models.CharField(
         max_length=255,
@@ -349,7 +366,7 @@ class ApplicationFormPage(AbstractEmailForm):
                 FieldPanel("full_message"),
                 FieldPanel("waiting_list_message"),
             ],
-            heading="Places",
+            heading="Application limit (optional)",
         ),
         InlinePanel("form_fields", label="Questions"),
         FieldPanel("consent_label"),
@@ -420,8 +437,12 @@ class ApplicationFormPage(AbstractEmailForm):
         )
 
     def count_places_taken(self):
-        """The number of applications holding a place (waiting-list ones do not), in one query."""
+        """The number of applications counted against the application limit (waiting-list ones are not)."""
         return Application.objects.holding_places().filter(page_id=self.pk).count()
+
+    def count_places_filled(self):
+        """The number of this intake's applications offered or placed, each filling a programme place."""
+        return Application.objects.filling_places().filter(page_id=self.pk).count()
 
     def route(self, request, path_components):
         """Routes the steps (``eligibility/``, ``step-2/``, ``check/``, ``resume/``…) to this page."""

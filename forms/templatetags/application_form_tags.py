@@ -7,7 +7,10 @@ never imports this one.
 from django import template
 from django.utils import timezone
 
+from forms.choices import FormPurpose
+from forms.intakes import ProgrammePlaces, application_key_dates
 from forms.models import ApplicationFormPage
+from home.queries import public_q
 
 register = template.Library()
 
@@ -16,6 +19,42 @@ register = template.Library()
 def application_forms(pages):
     """The live form below each of ``pages`` (programmes or council pages), by page id, in one query."""
     return ApplicationFormPage.objects.forms_of(list(pages))
+
+
+@register.simple_tag
+def current_form(page):
+    """The current (newest live) form directly below ``page``, with its counts, or None (one query)."""
+    return ApplicationFormPage.objects.forms_of([page]).get(page.pk)
+
+
+@register.inclusion_tag("tags/key_dates.html")
+def key_dates(page, form_page):
+    """The programme's timeline: its editors' key dates and, from the form, when applications open
+    and close, in date order (the form's times are never typed twice)."""
+    return {"key_dates": application_key_dates(page.key_dates, form_page, timezone.now())}
+
+
+@register.inclusion_tag("tags/programme_places.html")
+def programme_places(page, form_page=None, forms=None, style="facts"):
+    """The programme's places ("30 places") and, once offers start, how many are left.
+
+    Offers count on the current intake's form (``places_filled``, from ``current_form``, or
+    found in ``forms``, the result of ``application_forms``). ``style`` is "facts" (the
+    programme page) or "card" (a programme card).
+    """
+    if forms is not None:
+        form_page = forms.get(page.pk)
+    filled = getattr(form_page, "places_filled", 0) if form_page is not None else 0
+    return {"places": ProgrammePlaces(page.places, filled), "style": style}
+
+
+@register.inclusion_tag("tags/past_intakes.html")
+def past_intakes(page, form_page):
+    """The programme's earlier intakes (live application forms before the current one), newest first."""
+    forms = ApplicationFormPage.objects.child_of(page).live().filter(purpose=FormPurpose.APPLICATION)
+    if form_page is not None:
+        forms = forms.filter(path__lt=form_page.path)
+    return {"intakes": list(forms.filter(public_q()).order_by("-path")), "now": timezone.now()}
 
 
 @register.inclusion_tag("tags/application_state.html")

@@ -13,6 +13,7 @@ PAGES = {
     "campaign": "/programmes/come-back-to-social-work/",
     "council information": "/programmes/come-back-to-social-work/information-for-councils/",
     "article": "/programmes/come-back-to-social-work/return-to-social-work-after-caring/",
+    "press release": "/programmes/come-back-to-social-work/come-back-to-social-work-launch/",
     "standard": "/accessibility/",
     "search results": "/search/?query=social+work",
     "not found": "/no-such-page/",

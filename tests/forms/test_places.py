@@ -32,7 +32,7 @@ def test_form_closes_when_every_place_is_taken(client, programme):
     assert apply(Client(), page).status_code == 303
     html = client.get(page.url).content.decode()
     assert "Every place has gone" in html
-    assert "Every place has been taken." in html
+    assert "The application limit has been reached." in html
     assert "Start now" not in html
     assert client.post(page.url + "step-1/", {**answers(), "your_cv": pdf()}).status_code == 200
     assert Application.objects.count() == 2

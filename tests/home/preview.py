@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, 
 
 STREAM_CONTENT = {
     "body": [("paragraph", rich_text("<p>Previewed words.</p>"))],
-    "key_dates": [("key_date", {"label": "Applications close", "date": "2030-01-31", "note": ""})],
+    "key_dates": [("key_date", {"label": "Training starts", "date": "2030-01-31", "note": ""})],
     "roles": [
         (
             "role",

@@ -163,7 +163,7 @@ def test_last_place_taken_shows_on_the_cached_programme_page_at_once(client, pro
     assert "Open for applications" in client.get(programme.url).content.decode()
     Application.objects.create(page=form, programme=programme, reference="TEST-0001", form_data={})
     html = client.get(programme.url).content.decode()
-    assert "Every place has been taken." in html
+    assert "The application limit has been reached." in html
     assert "Open for applications" not in html
 
 
@@ -327,3 +327,20 @@ def test_a_real_wsgi_server_serves_public_pages_with_the_cache_header(live_serve
         with urllib.request.urlopen(live_server.url + "/") as response:  # noqa: S310 (loopback)
             assert response.status == 200
             assert response.headers["X-Cache"] == expected
+
+
+@pytest.mark.django_db
+def test_an_offer_shows_in_the_places_left_of_the_cached_programme_page_at_once(client, programme):
+    from reviews.pipeline import change_status
+
+    form = ApplicationFormPageFactory(parent=programme, slug="apply")
+    application = Application.objects.create(
+        page=form, programme=programme, reference="TEST-0001", form_data={}, status="interview"
+    )
+    client.get(programme.url)
+    assert "20 places." in client.get(programme.url).content.decode()
+    change_status(application.pk, "offered", user=None)
+    assert (
+        '20 places: <span data-figure="places-left">19</span> left.'
+        in client.get(programme.url).content.decode()
+    )

@@ -94,8 +94,44 @@ def test_home_panel_is_absent_for_users_without_programmes(client, django_user_m
     assert 'id="programme-applications-section"' not in client.get("/admin/").content.decode()
 
 
-def test_places_left_follow_the_forms_own_cap_when_it_has_one(known):
+def panel_of(client, user):
+    client.force_login(user)
+    html = client.get("/admin/").content.decode()
+    return html[html.index('id="programme-applications-section"') :]
+
+
+def test_the_application_limit_is_shown_apart_from_the_programmes_places(known):
     known["form_a"].places = 7
     known["form_a"].save()
     with time_machine.travel(NOW, tick=False):
-        assert programme_figures(known["a"]).places_left == 2  # 7 places, 5 applications on the form
+        figures = programme_figures(known["a"])
+    assert figures.places_left == 8  # the programme's 10 places less one offered and one placed
+    assert figures.limit_left == 2  # an application limit of 7, 5 applications on the form
+
+
+def test_a_closed_programme_shows_its_closing_date_and_places_not_no_closing_date(client, reviewer_a, known):
+    with time_machine.travel(dt.datetime(2026, 3, 25, 12, 0, tzinfo=UK), tick=False):
+        panel = panel_of(client, reviewer_a)
+    assert re.search(r'data-figure="window">Closed on 20 March 2026<', panel)
+    assert "No closing date" not in panel
+    assert re.search(r'data-figure="places">10<', panel)
+    assert re.search(r'data-figure="places-left">8<', panel)
+
+
+def test_an_upcoming_programme_shows_when_it_opens(client, reviewer_a, known):
+    with time_machine.travel(dt.datetime(2026, 2, 25, 12, 0, tzinfo=UK), tick=False):
+        panel = panel_of(client, reviewer_a)
+    assert re.search(r'data-figure="window">Opens on 1 March 2026<', panel)
+    assert 'data-figure="days-left"' not in panel
+
+
+def test_the_chart_has_a_count_axis_and_a_date_axis(client, reviewer_a, known):
+    with time_machine.travel(NOW, tick=False):
+        panel = panel_of(client, reviewer_a)
+    chart = panel[panel.index('<svg role="img"') :]
+    chart = chart[: chart.index("</svg>")]
+    count_axis = re.search(r'data-axis="count">(.*?)</g>', chart, re.S).group(1)
+    assert re.findall(r">(\d+)</text>", count_axis) == ["3", "0"]  # the busiest day had 3
+    day_axis = re.search(r'data-axis="days">(.*?)</g>', chart, re.S).group(1)
+    assert re.findall(r">([^<]+)</text>", day_axis) == ["9 Feb", "10 Mar"]
+    assert "from 9 February 2026 to 10 March 2026" in chart

@@ -181,3 +181,69 @@ def test_results_prefer_the_editors_search_description(client, programmes):
     page.save_revision().publish()
     html = BeautifulSoup(client.get("/search/", {"query": "quokkaplanning"}).content, "html.parser")
     assert html.select_one(".search-results__item p").get_text() == "Planning careers for returners."
+
+
+@pytest.mark.django_db
+def test_search_finds_a_press_release_by_its_quote_and_shows_its_summary(client, programmes):
+    from campaigns.factories import ArticlePageFactory, MediaContactFactory
+
+    ArticlePageFactory(
+        parent=programmes["body_only"],
+        title="Planners come back",
+        article_type="press-release",
+        summary="Thirty places for returning planners.",
+        media_contact=MediaContactFactory(),
+        quotes=[("quote", {"quote": "Wallabyplanning matters.", "name": "A chair", "role": "A board"})],
+    )
+    html = BeautifulSoup(client.get("/search/", {"query": "wallabyplanning"}).content, "html.parser")
+    assert [h3.get_text(strip=True) for h3 in html.select(".search-results__item h3")] == [
+        "Planners come back"
+    ]
+    assert html.select_one(".search-results__item p").get_text() == "Thirty places for returning planners."
+
+
+@pytest.mark.django_db
+def test_search_finds_a_career_pathway_by_a_role_and_shows_its_introduction(client, home_page):
+    from campaigns.factories import CareerPathwayPageFactory
+
+    CareerPathwayPageFactory(
+        parent=home_page,
+        title="Planning pathway",
+        introduction="From planning officer to head of planning.",
+        roles=[
+            (
+                "role",
+                {
+                    "title": "Numbatplanning officer",
+                    "level": "Entry",
+                    "description": "Checks applications.",
+                    "skills": ["Reading plans"],
+                    "qualifications": "",
+                },
+            )
+        ],
+    )
+    html = BeautifulSoup(client.get("/search/", {"query": "numbatplanning"}).content, "html.parser")
+    assert [h3.get_text(strip=True) for h3 in html.select(".search-results__item h3")] == ["Planning pathway"]
+    assert (
+        html.select_one(".search-results__item p").get_text() == "From planning officer to head of planning."
+    )
+
+
+@pytest.mark.django_db
+def test_a_programme_in_the_results_shows_when_its_form_closes(client, programmes):
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from forms.factories import ApplicationFormPageFactory
+
+    uk = ZoneInfo("Europe/London")
+    form_page = ApplicationFormPageFactory(
+        parent=programmes["body_only"], closes_at=dt.datetime(2099, 1, 22, 17, 0, tzinfo=uk)
+    )
+    html = BeautifulSoup(client.get("/search/", {"query": "quokkaplanning"}).content, "html.parser")
+    assert "Closes on 22 January 2099 at 5pm" in html.select_one(".search-results__item").get_text(" ")
+    form_page.closes_at = dt.datetime(2099, 2, 5, 17, 0, tzinfo=uk)
+    form_page.save_revision().publish()
+    html = BeautifulSoup(client.get("/search/", {"query": "quokkaplanning"}).content, "html.parser")
+    assert "Closes on 5 February 2099 at 5pm" in html.select_one(".search-results__item").get_text(" ")

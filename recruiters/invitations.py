@@ -8,6 +8,7 @@ covers the password hash), so it works only once.
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes, force_str
@@ -68,7 +69,9 @@ def user_from_link(uidb64, token):
 def approve(signup, name, kind, council, recruiter_name, recruiter_email):
     """Creates the organisation and its recruiter (no password yet) and emails the invitation."""
     user_model = get_user_model()
-    if user_model.objects.filter(username__iexact=recruiter_email).exists():
+    if user_model.objects.filter(
+        Q(username__iexact=recruiter_email) | Q(email__iexact=recruiter_email)
+    ).exists():
         raise EmailTaken
     organisation = RecruitingOrganisation.objects.create(name=name, kind=kind, council=council, signup=signup)
     first, _, last = recruiter_name.partition(" ")

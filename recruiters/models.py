@@ -28,9 +28,9 @@ class RecruitingOrganisation(models.Model):
         Council,
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="recruiting_organisation",
-        help_text="The council snippet, for a council.",
+        help_text="The council snippet, for a council (the organisation keeps its name if it goes).",
     )
     signup = models.OneToOneField(
         Application,

@@ -3,12 +3,16 @@
 On PostgreSQL the words are a full-text query (``websearch_to_tsquery``, English stemming)
 against ``to_tsvector(search_text)``, which the GIN index of migration 0002 serves; on
 SQLite each word must appear in the search text (``icontains``). A page of results is a
-fixed number of queries: the count, the page's profiles and their regions.
+fixed number of queries: the page's profiles with the total (a window count, so the
+matching rows are found once) and their regions.
 """
+
+import math
+from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Window
 
 from forms.models import PoolProfile, PoolRegion
 
@@ -41,3 +45,48 @@ def matching(rows, words):
     for word in words.split()[:MAX_WORDS]:
         rows = rows.filter(search_text__icontains=word)
     return rows
+
+
+@dataclass(frozen=True)
+class ResultsPage:
+    """One page of search results and where it is among them."""
+
+    items: list
+    number: int
+    total: int
+    size: int
+
+    @property
+    def pages(self):
+        return max(1, math.ceil(self.total / self.size))
+
+    @property
+    def has_previous(self):
+        return self.number > 1
+
+    @property
+    def has_next(self):
+        return self.number < self.pages
+
+
+def page_number(value):
+    """The page asked for, as a number from 1 (1 for anything that is not one)."""
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
+
+
+def results_page(rows, number, size):
+    """Page ``number`` of ``rows`` with the total, in one query (plus the prefetch); the last
+    page instead when ``number`` is past the end (one query more)."""
+    start = (number - 1) * size
+    items = list(rows.annotate(total=Window(Count("pk")))[start : start + size])
+    if not items and number > 1:
+        total = rows.count()
+        return (
+            results_page(rows, max(1, math.ceil(total / size)), size)
+            if total
+            else ResultsPage([], 1, 0, size)
+        )
+    return ResultsPage(items, number, items[0].total if items else 0, size)

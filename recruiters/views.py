@@ -11,7 +11,6 @@ import functools
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
@@ -92,7 +91,8 @@ def search_view(request, recruiter):
     context = {"form": form, "recruiter": recruiter, "results": None}
     if form.is_bound and form.is_valid():
         rows = search.search(**form.cleaned_data)
-        context["results"] = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+        number = search.page_number(request.GET.get("page"))
+        context["results"] = search.results_page(rows, number, PAGE_SIZE)
         context["query"] = request.GET.copy()
         context["query"].pop("page", None)
     return render(request, "search", context)

@@ -238,6 +238,9 @@ def test_each_results_page_is_a_fixed_number_of_queries(client, recruiters, pool
     with CaptureQueriesContext(connection) as many:
         assert len(found(client.get("/recruiters/", query))) == 20  # one page of 26
     assert len(many.captured_queries) == len(one.captured_queries)
+    second = client.get("/recruiters/", {**query, "page": "2"})
+    assert len(found(second)) == 6 and "26 candidates found" in second.text and "Page 2 of 2" in second.text
+    assert len(found(client.get("/recruiters/", {**query, "page": "99"}))) == 6  # past the end: the last page
 
 
 def test_anyone_but_a_signed_in_recruiter_is_sent_to_the_recruiter_sign_in(

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from forms import applicants
-from forms.models import Application, PoolProfile
+from forms.models import Application, ApplicationFormPage, PoolProfile
 from forms.pool import save_profile
 from recruiters.models import AuditAction, Interest, InterestState, ProfileAudit
 from tests.forms.applicants.conftest import AMIRA, BOB, ESCAPED, SCRIPT, sign_in
@@ -258,3 +258,31 @@ def test_an_inactive_organisation_locks_its_recruiters_out(client, recruiters, p
     recruiters["a"].organisation.save()
     recruiter_client(client, recruiters["a"])
     assert client.get("/recruiters/").status_code == 302
+
+
+def test_a_new_applicant_who_consents_on_the_form_is_found_by_a_skills_word(client, site, recruiters):
+    from tests.forms.conftest import answers, apply
+
+    ApplicationFormPage.objects.filter(pk=site["form"].pk).update(
+        offer_talent_pool=True, opens_at=None, closes_at=None
+    )
+    site["social_work"].profession = "social-work"
+    site["social_work"].save()
+    form = ApplicationFormPage.objects.get(pk=site["form"].pk)
+    data = answers(
+        email_address="newcomer@example.org",
+        when_did_you_last_practise="15/03/2022",
+        why_do_you_want_to_return="Ready",
+        talent_pool="on",
+        talent_pool_regions=["London"],
+    )
+    apply(client, form, data)
+    application = Application.objects.get(applicant_email="newcomer@example.org")
+    sign_in(client, "newcomer@example.org")
+    profile_page = f"/your-applications/{application.reference}/talent-pool/"
+    saved = client.post(profile_page, {"regions": ["london"], "skills_summary": "Deaf awareness and BSL."})
+    assert saved.status_code == 303
+    recruiter = client.__class__()
+    recruiter_client(recruiter, recruiters["b"])
+    profile = PoolProfile.objects.get(application=application)
+    assert found(recruiter.get("/recruiters/", {"words": "BSL", "region": "london"})) == {profile.pk}

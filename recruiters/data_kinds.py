@@ -7,6 +7,11 @@ viewed the profile hang off a pool profile, so they go with it (and with its app
 from forms import personal_data
 from recruiters.models import Interest, ProfileAudit
 
+SHARED_WITH = (
+    "the councils and employers recruiting through the talent pool (they see your profile, never your "
+    "name or contact details until you choose to share them with one of them)"
+)
+
 
 def register_kinds():
     personal_data.register(
@@ -18,7 +23,7 @@ def register_kinds():
             export=lambda rows: exported(rows, interest_record),
             delete=delete_rows,
             notice=lambda: [],  # goes with its pool profile and application
-            shared_with="The recruiting organisations you chose to share your contact details with",
+            shared_with=SHARED_WITH,
         )
     )
     personal_data.register(

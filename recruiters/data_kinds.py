@@ -21,7 +21,7 @@ def register_kinds():
             model=Interest,
             for_email=of_profiles_of(Interest),
             export=lambda rows: exported(rows, interest_record),
-            delete=delete_rows,
+            delete=personal_data.delete_rows,
             notice=lambda: [],  # goes with its pool profile and application
             shared_with=SHARED_WITH,
         )
@@ -33,7 +33,7 @@ def register_kinds():
             model=ProfileAudit,
             for_email=of_profiles_of(ProfileAudit),
             export=lambda rows: exported(rows, audit_record),
-            delete=delete_rows,
+            delete=personal_data.delete_rows,
             notice=lambda: [],  # goes with its pool profile and application
         )
     )
@@ -67,8 +67,3 @@ def audit_record(entry):
         "what": entry.get_action_display(),
         "at": entry.at.isoformat(),
     }
-
-
-def delete_rows(rows):
-    count, _ = rows.model.objects.filter(pk__in=list(rows.values_list("pk", flat=True))).delete()
-    return personal_data.Deleted(count=count)

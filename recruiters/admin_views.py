@@ -17,24 +17,48 @@ from wagtail.admin.menu import MenuItem
 from campaigns.models import Council
 from recruiters import invitations
 from recruiters.forms import ApproveForm
+from recruiters.models import ProfileAudit
 
 PERMISSION = "recruiters.add_recruitingorganisation"
+AUDIT_PERMISSION = "recruiters.view_profileaudit"
+AUDIT_ROWS = 500
 
 
-class SignupsMenuItem(MenuItem):
+class PermissionMenuItem(MenuItem):
+    """A menu item shown only to users with ``permission``."""
+
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
     def is_shown(self, request):
-        return request.user.has_perm(PERMISSION)
+        return request.user.has_perm(self.permission)
 
 
-def approver_only(view):
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not (request.user.is_active and request.user.has_perm(PERMISSION)):
-            context = {"permission": "Can add recruiting organisation"}
-            return TemplateResponse(request, "reviews/permission_denied.html", context, status=403)
-        return view(request, *args, **kwargs)
+def needs(permission, label):
+    """Answers 403 (saying which permission is missing) unless the user holds ``permission``."""
 
-    return wrapped
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not (request.user.is_active and request.user.has_perm(permission)):
+                context = {"permission": label}
+                return TemplateResponse(request, "reviews/permission_denied.html", context, status=403)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+approver_only = needs(PERMISSION, "Can add recruiting organisation")
+
+
+@needs(AUDIT_PERMISSION, "Can view profile audit")
+def audit_view(request):
+    """The latest views of pool profiles, interests, shares and declines, newest first."""
+    rows = ProfileAudit.objects.select_related("organisation", "user")[:AUDIT_ROWS]
+    return TemplateResponse(request, "recruiters/admin/audit.html", {"rows": rows, "limit": AUDIT_ROWS})
 
 
 @approver_only

@@ -13,13 +13,28 @@ def register_admin_urls():
         path(
             "recruiter-sign-ups/<int:signup_id>/approve/", admin_views.approve_view, name="recruiters_approve"
         ),
+        path("talent-pool-audit/", admin_views.audit_view, name="recruiters_audit"),
     ]
 
 
 @hooks.register("register_admin_menu_item")
 def register_signups_menu_item():
-    return admin_views.SignupsMenuItem(
-        "Recruiter sign-ups", reverse("recruiters_signups"), icon_name="user", order=253
+    return admin_views.PermissionMenuItem(
+        "Recruiter sign-ups",
+        reverse("recruiters_signups"),
+        icon_name="user",
+        order=253,
+        permission=admin_views.PERMISSION,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_audit_menu_item():
+    return admin_views.PermissionMenuItem(
+        "Talent pool audit",
+        reverse("recruiters_audit"),
+        icon_name="list-ul",
+        permission=admin_views.AUDIT_PERMISSION,
     )
 
 

@@ -161,3 +161,22 @@ def test_repeated_wrong_passwords_lock_the_recruiter_out_as_in_the_admin(client,
 def test_a_recruiter_cannot_use_the_admin_sign_in(client, recruiters):
     admin_sign_in(client, "recruiter@leeds.example.org", PASSWORD)
     assert client.get("/admin/").status_code == 302
+
+
+def test_staff_who_may_see_the_audit_read_who_viewed_which_profile(client, recruiters, pool, admin_user):
+    from recruiters import interests
+
+    interests.view_profile(recruiters["a"], pool["amira"].pk)
+    client.force_login(admin_user)
+    page = client.get("/admin/talent-pool-audit/")
+    assert page.status_code == 200
+    assert "recruiter@leeds.example.org" in page.text and "Viewed the profile" in page.text
+    client.force_login(recruiters["b"].user)  # a recruiter has no admin access at all
+    assert client.get("/admin/talent-pool-audit/").status_code == 302
+
+
+def test_the_audit_needs_its_permission(client, django_user_model):
+    editor = django_user_model.objects.create_user("editor", "editor@example.org", PASSWORD)
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    assert client.get("/admin/talent-pool-audit/").status_code == 403

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('application_forms', '0012_employer_signup'),
+        ('application_forms', '0013_employer_signup'),
         ('campaigns', '0003_career_pathways'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

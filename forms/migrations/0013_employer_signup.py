@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("application_forms", "0011_steps_and_saved_drafts"),
+        ("application_forms", "0012_application_dates_from_the_form"),
     ]
 
     operations = [

@@ -63,6 +63,7 @@ class DemoLoader:
         pathway = dict(pathways.DDAT_PATHWAY)
         self.child(home, CareerPathwayPage, pathway.pop("slug"), **pathway)
         self.standard_pages(home)
+        people.demo_recruiter()
 
     def home_page(self):
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()

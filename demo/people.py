@@ -3,18 +3,21 @@
 Each programme gets a "<programme> reviewers" group that may view, change and export the
 applications of that programme only (see reviews.permissions). The open programme gets a
 handful of applications in different statuses, one with a CV, so the listing, the
-dashboard and the status pipeline have something to show; three of its applicants are in
-the talent pool with a profile.
+dashboard and the status pipeline have something to show; five of its applicants are in
+the talent pool with a profile. Leeds City Council recruits from the pool (its recruiter's
+password is set by ``ensure_admin``).
 """
 
 import datetime as dt
 import random
 import uuid
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from campaigns.models import Council
 from forms.choices import PAGE_BREAK
 from forms.models import (
     Application,
@@ -28,6 +31,7 @@ from forms.models import (
 from forms.models.pages import FieldSection
 from forms.pool import save_profile
 from forms.references import new_reference
+from recruiters.models import Recruiter, RecruitingOrganisation
 from reviews.models import ProgrammeAccess
 
 REVIEWER_PERMISSIONS = ["view_application", "change_application", "export_application"]
@@ -38,6 +42,8 @@ DEMO_APPLICANTS = [
     ("Deepak Mistry", ApplicationStatus.RECEIVED),
     ("Eleanor Walsh", ApplicationStatus.NOT_ELIGIBLE),
     ("Femi Adeyemi", ApplicationStatus.INTERVIEW),
+    ("Grace Lin", ApplicationStatus.RECEIVED),
+    ("Hamid Rahimi", ApplicationStatus.RECEIVED),
 ]
 DEMO_CV = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 
@@ -118,11 +124,19 @@ def demo_applications(programme):
     return len(DEMO_APPLICANTS)
 
 
-# Demo applicants who joined the talent pool: regions, years of experience, availability, note.
+# Demo applicants who joined the talent pool: regions, years of experience, availability, note,
+# and a skill of their own (searched for by the demo recruiter).
 DEMO_POOL = {
-    "Ben Okafor": (["yorkshire", "north-west"], 9, "one-month", ""),
-    "Catrin Jones": (["south-west"], 14, "now", "Part-time, school hours"),
-    "Femi Adeyemi": (["london", "south-east", "east"], 6, "three-months", ""),
+    "Ben Okafor": (["yorkshire", "north-west"], 9, "one-month", "", "Mentoring new starters."),
+    "Catrin Jones": (["south-west"], 14, "now", "Part-time, school hours", "Welsh speaker."),
+    "Femi Adeyemi": (["london", "south-east", "east"], 6, "three-months", "", "Budget management."),
+    "Grace Lin": (["yorkshire"], 11, "now", "", "Mandarin speaker and team leadership."),
+    "Hamid Rahimi": (["north-east", "north-west"], 4, "one-month", "Full-time", "Coaching colleagues."),
+}
+DEMO_RECRUITER = {
+    "council": "Leeds City Council",
+    "email": "recruiter@leeds.example.org",
+    "name": "Lee Recruiter",
 }
 DEMO_SKILLS = {
     "social-work": "Child protection, court reports, multi-agency work and supervising students.",
@@ -141,15 +155,35 @@ def demo_pool(programme):
         ).select_related("programme")
     )
     for application in applications:
-        regions, years, availability, note = DEMO_POOL[application.applicant_name]
+        regions, years, availability, note, skill = DEMO_POOL[application.applicant_name]
         details = {
             "years_of_experience": years,
-            "skills_summary": DEMO_SKILLS.get(programme.profession, DEMO_SKILLS["ict"]),
+            "skills_summary": f"{DEMO_SKILLS.get(programme.profession, DEMO_SKILLS['ict'])} {skill}",
             "availability": availability,
             "availability_note": note,
         }
         save_profile(application, regions, details, consent=True)
     return len(applications)
+
+
+def demo_recruiter():
+    """The demo council's recruiting organisation and its recruiter (the password is ensure_admin's)."""
+    council = Council.objects.filter(name=DEMO_RECRUITER["council"]).first()
+    if council is None:
+        return None
+    organisation, _ = RecruitingOrganisation.objects.get_or_create(
+        name=council.name, defaults={"kind": RecruitingOrganisation.Kind.COUNCIL, "council": council}
+    )
+    user_model = get_user_model()
+    user = user_model.objects.filter(username=DEMO_RECRUITER["email"]).first()
+    if user is None:
+        first, _, last = DEMO_RECRUITER["name"].partition(" ")
+        user = user_model(username=DEMO_RECRUITER["email"], email=DEMO_RECRUITER["email"])
+        user.first_name, user.last_name = first, last
+        user.set_unusable_password()
+        user.save()
+    Recruiter.objects.get_or_create(user=user, defaults={"organisation": organisation})
+    return user
 
 
 def pool_forms(programme):

@@ -40,6 +40,11 @@ class WhenFull(models.TextChoices):
 class FormPurpose(models.TextChoices):
     APPLICATION = "application", "Application from a returner"
     COUNCIL_SIGNUP = "council-signup", "Council sign-up (expression of interest)"
+    EMPLOYER_SIGNUP = "employer-signup", "Employer sign-up (to recruit from the talent pool)"
+
+
+# Forms whose answers come from organisations, not returners.
+SIGNUP_PURPOSES = frozenset({FormPurpose.COUNCIL_SIGNUP, FormPurpose.EMPLOYER_SIGNUP})
 
 
 class EqualityRetention(models.TextChoices):

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.text import get_valid_filename
 
 from forms import drafts, personal_data, retention, saved_drafts
-from forms.choices import FormPurpose
+from forms.choices import SIGNUP_PURPOSES
 from forms.models import ACTIVE_STAGES, Application, ApplicationFile, ApplicationFormPage, SavedDraft
 
 
@@ -99,7 +99,7 @@ def applications_notice():
     forms = ApplicationFormPage.objects.live().order_by("path")
     lines = []
     for form in forms:
-        kind = "council sign-ups" if form.purpose == FormPurpose.COUNCIL_SIGNUP else "applications"
+        kind = "sign-ups" if form.purpose in SIGNUP_PURPOSES else "applications"
         lines.append(
             f"{form_name(form)}, {kind} (with their files, notes and status history): {after_closing(form)}."
         )

@@ -54,7 +54,7 @@ def applicant_confirmation(application):
 
 def team_notification(application):
     page = application.page.specific
-    kind = "council sign-up" if page.is_council_signup else "application"
+    kind = page.get_purpose_display().split(" (")[0].lower() if page.is_council_signup else "application"
     return team_email(
         application,
         f"{page.subject or 'New application'}: {application.reference}",

@@ -85,3 +85,9 @@ def held(kind, now):
     """The rows of ``kind`` past their retention that a hold keeps for now."""
     holds = [hold(now) for hold in _holds.get(kind.name, [])]
     return kind.expired(now).filter(reduce(or_, holds)) if holds else kind.expired(now).none()
+
+
+def delete_rows(rows):
+    """``delete`` for rows that have no files of their own: deletes them, says how many went."""
+    count, _ = rows.model.objects.filter(pk__in=list(rows.values_list("pk", flat=True))).delete()
+    return Deleted(count=count)

@@ -12,7 +12,10 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    # The answers to recruiters' interest first: its paths are longer than the applicant pages'.
+    path("your-applications/", include("recruiters.candidate_urls")),
     path("your-applications/", include("forms.urls")),
+    path("recruiters/", include("recruiters.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

@@ -286,6 +286,16 @@ class CouncilSignupAdmin(BaseApplicationAdmin):
     base_url_path = "council-sign-ups"
 
 
+class EmployerSignupAdmin(BaseApplicationAdmin):
+    """Employers' sign-ups to recruit from the talent pool, per programme."""
+
+    purpose = FormPurpose.EMPLOYER_SIGNUP
+    menu_label = "Employer sign-ups"
+    menu_icon = "group"
+    menu_order = 252
+    base_url_path = "employer-sign-ups"
+
+
 class ProgrammeAccessPanel(forms.Form):
     """The "Programme access" panel on a group's page: which programmes' applications it sees."""
 

@@ -21,7 +21,7 @@ def register_kinds():
             model=EqualityMonitoring,
             for_email=of_applications_to(EqualityMonitoring),
             export=lambda rows: exported(rows, lambda row: {"answers": row.answers}),
-            delete=delete_rows,
+            delete=personal_data.delete_rows,
             notice=equality_notice,
             expired=expired_equality_answers,
             programme="application__programme",
@@ -34,7 +34,7 @@ def register_kinds():
             model=StatusChange,
             for_email=of_applications_to(StatusChange),
             export=lambda rows: exported(rows, status_change_record),
-            delete=delete_rows,
+            delete=personal_data.delete_rows,
             notice=lambda: [],  # goes with its application
         )
     )
@@ -47,7 +47,7 @@ def register_kinds():
             export=lambda rows: exported(
                 rows, lambda row: {"written_at": row.created_at.isoformat(), "note": row.text}
             ),
-            delete=delete_rows,
+            delete=personal_data.delete_rows,
             notice=lambda: [],  # goes with its application
         )
     )
@@ -78,12 +78,6 @@ def status_change_record(change):
         "email_body": change.email_body,
         "email_sent_at": change.email_sent_at.isoformat() if change.email_sent_at else None,
     }
-
-
-def delete_rows(rows):
-    """Deletes rows that have no files of their own."""
-    count, _ = rows.model.objects.filter(pk__in=list(rows.values_list("pk", flat=True))).delete()
-    return personal_data.Deleted(count=count)
 
 
 def expired_equality_answers(now):

@@ -8,7 +8,7 @@ from wagtail_modeladmin.options import modeladmin_register
 from forms.models import Application, ApplicationStatus
 from forms.models.pages import SUBMISSIONS_LIST_VIEW_HOOK
 from reviews import plan_views, views, views_dpo
-from reviews.admin import ApplicationAdmin, CouncilSignupAdmin, ProgrammeAccessPanel
+from reviews.admin import ApplicationAdmin, CouncilSignupAdmin, EmployerSignupAdmin, ProgrammeAccessPanel
 from reviews.dashboard import ApplicationsDashboardPanel
 from reviews.dpo_admin import (
     DataProtectionMenuItem,
@@ -22,6 +22,7 @@ from reviews.permissions import filter_form_pages_for_user, registered_permissio
 
 modeladmin_register(ApplicationAdmin)
 modeladmin_register(CouncilSignupAdmin)
+modeladmin_register(EmployerSignupAdmin)
 register_converter(IdConverter, "dbid")
 
 

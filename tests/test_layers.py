@@ -1,5 +1,5 @@
-"""The layers hold: home <- campaigns <- forms <- reviews, demo and accounts on top (apart from each
-other), search apart (import-linter)."""
+"""The layers hold: home <- campaigns <- forms <- reviews and recruiters (apart from each other),
+demo and accounts on top (apart from each other), search apart (import-linter)."""
 
 import shutil
 import subprocess
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-PACKAGES = ["home", "campaigns", "forms", "reviews", "demo", "search", "accounts", "microsite"]
+PACKAGES = ["home", "campaigns", "forms", "reviews", "recruiters", "demo", "search", "accounts", "microsite"]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
@@ -41,6 +41,13 @@ def test_the_project_keeps_every_import_contract():
         ("search/views.py", "from forms.models import Application", "search.views -> forms.models"),
         ("reviews/views.py", "from accounts import two_factor", "reviews.views -> accounts.two_factor"),
         ("accounts/views.py", "from demo import loader", "accounts.views -> demo.loader"),
+        (
+            "forms/views_applicant.py",
+            "from recruiters import interests",
+            "forms.views_applicant -> recruiters",
+        ),
+        ("reviews/views.py", "from recruiters import search", "reviews.views -> recruiters.search"),
+        ("recruiters/views.py", "from reviews import permissions", "recruiters.views -> reviews.permissions"),
     ],
 )
 def test_an_import_against_the_layers_breaks_the_contract(tmp_path, module, upward_import, broken):

@@ -28,6 +28,7 @@ from campaigns.choices import Profession
 from campaigns.models import CampaignPage
 from forms.choices import (
     PAGE_BREAK,
+    SIGNUP_PURPOSES,
     EligibilityRule,
     EqualityRetention,
     FieldRole,
@@ -522,7 +523,8 @@ class ApplicationFormPage(AbstractEmailForm):
 
     @property
     def is_council_signup(self):
-        return self.purpose == FormPurpose.COUNCIL_SIGNUP
+        """A sign-up from an organisation (a council or an employer), not an application."""
+        return self.purpose in SIGNUP_PURPOSES
 
     def get_programme(self):
         """The CampaignPage this form belongs to (its parent or grandparent)."""

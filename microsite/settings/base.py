@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "campaigns",
     "forms",
     "reviews",
+    "recruiters",
     "demo",
     "search",
     "accounts",

@@ -39,6 +39,8 @@ def test_demo_applicants_in_the_pool_have_limited_searchable_profiles(home_page)
         "Ben Okafor",
         "Catrin Jones",
         "Femi Adeyemi",
+        "Grace Lin",
+        "Hamid Rahimi",
     }
     assert all(profile.profession == "social-work" and profile.region_values for profile in social_work)
     assert list(PoolProfile.objects.searchable().in_region("south-west").for_profession("social-work")) == [
@@ -67,4 +69,4 @@ def test_a_demo_loaded_before_plans_existed_gets_them_on_the_next_load(home_page
     load()
     form = social_work_form()
     assert form.plan_template_items.count() == 4 and form.offer_talent_pool
-    assert PoolProfile.objects.searchable().count() == 6
+    assert PoolProfile.objects.searchable().count() == 10

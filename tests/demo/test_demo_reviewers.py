@@ -6,7 +6,7 @@ import re
 import pytest
 from django.core.management import call_command
 
-from forms.models import Application, ApplicationFile
+from forms.models import Application, ApplicationFile, PoolProfile
 from tests.conftest import load_demo, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +50,7 @@ def test_social_work_reviewer_sees_only_social_work_applications(client, demo):
     expected = set(
         Application.objects.filter(reference__startswith="CBSW").values_list("reference", flat=True)
     )
-    assert references == expected and len(expected) == 6
+    assert references == expected and len(expected) == 8
 
 
 def test_stem_reviewer_sees_none_of_the_social_work_applications(client, demo):
@@ -59,3 +59,13 @@ def test_stem_reviewer_sees_none_of_the_social_work_applications(client, demo):
     assert references and all(reference.startswith("STEM-") for reference in references)
     social_work = Application.objects.filter(reference__startswith="CBSW").first()
     assert client.get(f"/admin/applications/inspect/{social_work.pk}/").status_code == 404
+
+
+def test_ensure_admin_prints_the_demo_recruiter_login_which_finds_candidates_by_a_skill(client, demo):
+    assert "Recruiter login: recruiter@leeds.example.org / (from ADMIN_PASSWORD) (Leeds City Council" in demo
+    credentials = {"username": "recruiter@leeds.example.org", "password": "demo-password-for-tests"}
+    assert client.post("/recruiters/sign-in/", credentials).status_code == 302
+    results = client.get("/recruiters/", {"words": "Mandarin"})
+    grace = PoolProfile.objects.filter(application__applicant_name="Grace Lin")
+    assert {f"Candidate {profile.pk}:" in results.text for profile in grace} == {True}
+    assert results.text.count("Candidate ") - results.text.count("Candidate 0") == grace.count() == 2

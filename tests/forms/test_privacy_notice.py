@@ -60,7 +60,13 @@ def test_controller_and_lawful_basis_come_from_site_settings(client, demo_site):
 
 
 def test_sharing_is_stated_from_the_registry(client, demo_site):
-    assert "This website has no talent pool" in notice(client)
+    text = notice(client)
+    assert "Recruiters' interest in your talent pool profile: shared with the councils and employers" in text
+    assert "This website has no talent pool" not in text
+    unshared = {name: kind for name, kind in personal_data._kinds.items() if not kind.shared_with}
+    with mock.patch.dict(personal_data._kinds, unshared, clear=True):
+        cache.clear()
+        assert "This website has no talent pool" in notice(client)
     pool = personal_data.DataKind(
         name="pool_profiles",
         label="Talent pool profiles",

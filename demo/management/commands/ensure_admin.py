@@ -1,4 +1,4 @@
-"""Makes sure the admin user (and the demo reviewers) exist and says how to log in."""
+"""Makes sure the admin user (and the demo reviewers and recruiter) exist and says how to log in."""
 
 import os
 import secrets
@@ -8,6 +8,8 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+
+from demo.people import DEMO_RECRUITER
 
 # Demo reviewers: each sees only the applications of the programme their group grants.
 DEMO_REVIEWERS = {
@@ -36,10 +38,19 @@ class Command(BaseCommand):
             if group is not None:
                 self.set_user(username, password).groups.add(group)
                 reviewers.append(username)
+        recruiter = recruiter_user()
+        if recruiter is not None:
+            recruiter.set_password(password)
+            recruiter.save(update_fields=["password"])
         shown = password if generated else "(from ADMIN_PASSWORD)"
         self.stdout.write(self.style.SUCCESS(f"Admin login: admin / {shown}"))
         for username in reviewers:
             self.stdout.write(f"Reviewer login: {username} / {shown} ({DEMO_REVIEWERS[username]})")
+        if recruiter is not None:
+            organisation = recruiter.recruiter.organisation
+            self.stdout.write(
+                f"Recruiter login: {recruiter.username} / {shown} ({organisation}, at /recruiters/)"
+            )
 
     def set_user(self, username, password, superuser=False):
         user_model = get_user_model()
@@ -54,10 +65,15 @@ class Command(BaseCommand):
         return user
 
 
+def recruiter_user():
+    """The demo recruiter's user, once load_demo_content has made it (else None)."""
+    return get_user_model().objects.filter(username=DEMO_RECRUITER["email"], recruiter__isnull=False).first()
+
+
 def refuse_weak_password(password):
     """Runs Django's password validators for every user the password is given to."""
     user_model = get_user_model()
-    for username in ["admin", *DEMO_REVIEWERS]:
+    for username in ["admin", *DEMO_REVIEWERS, DEMO_RECRUITER["email"]]:
         try:
             validate_password(password, user_model(username=username, email=f"{username}@example.org"))
         except ValidationError as error:

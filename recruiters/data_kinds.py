@@ -1,0 +1,69 @@
+"""The kinds of personal data recruiting keeps about a candidate (see ``forms.personal_data``).
+
+Interests (with the recruiter's message and the candidate's answer) and the audit of who
+viewed the profile hang off a pool profile, so they go with it (and with its application).
+"""
+
+from forms import personal_data
+from recruiters.models import Interest, ProfileAudit
+
+SHARED_WITH = (
+    "the councils and employers recruiting through the talent pool (they see your profile, never your "
+    "name or contact details until you choose to share them with one of them)"
+)
+
+
+def register_kinds():
+    personal_data.register(
+        personal_data.DataKind(
+            name="recruiter_interests",
+            label="Recruiters' interest in your talent pool profile",
+            model=Interest,
+            for_email=of_profiles_of(Interest),
+            export=lambda rows: exported(rows, interest_record),
+            delete=personal_data.delete_rows,
+            notice=lambda: [],  # goes with its pool profile and application
+            shared_with=SHARED_WITH,
+        )
+    )
+    personal_data.register(
+        personal_data.DataKind(
+            name="recruiter_audit",
+            label="Who viewed your talent pool profile",
+            model=ProfileAudit,
+            for_email=of_profiles_of(ProfileAudit),
+            export=lambda rows: exported(rows, audit_record),
+            delete=personal_data.delete_rows,
+            notice=lambda: [],  # goes with its pool profile and application
+        )
+    )
+
+
+def of_profiles_of(model):
+    return lambda email: model.objects.filter(profile__application__applicant_email__iexact=email.strip())
+
+
+def exported(rows, record):
+    rows = rows.select_related("profile__application", "organisation").order_by("pk")
+    return personal_data.Exported(
+        records=[{"reference": row.profile.application.reference, **record(row)} for row in rows]
+    )
+
+
+def interest_record(interest):
+    return {
+        "organisation": interest.organisation.name,
+        "message": interest.message,
+        "sent_at": interest.created_at.isoformat(),
+        "your_answer": interest.get_state_display(),
+        "answered_at": interest.answered_at.isoformat() if interest.answered_at else None,
+        "outcome": interest.get_outcome_display(),
+    }
+
+
+def audit_record(entry):
+    return {
+        "organisation": entry.organisation.name,
+        "what": entry.get_action_display(),
+        "at": entry.at.isoformat(),
+    }

@@ -1,6 +1,7 @@
 """GOV.UK components in Debian's Chromium: the live word count and the date boxes with an error, axe-clean."""
 
 import pytest
+from playwright.sync_api import expect
 
 from forms.models import Application
 from tests.conftest import axe_violations, load_demo
@@ -32,7 +33,8 @@ def test_the_word_count_is_live_and_the_date_boxes_show_their_error(browser_page
     assert status.inner_text() == "You have 296 words remaining"
     page.fill("#id_why_do_you_want_to_return", "word " * 301)
     assert status.inner_text() == "You have 1 word too many"
-    page.wait_for_function("document.querySelector('.character-count__sr-status').textContent !== ''")
+    # read out once typing pauses
+    expect(page.locator(".character-count__sr-status")).to_have_text("You have 1 word too many")
     assert axe_violations(page) == []
 
     page.fill(f"{LEFT}_day", "1")

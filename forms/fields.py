@@ -252,8 +252,10 @@ def error_anchor(bound):
     question_type = getattr(bound.field, "question_type", "")
     if question_type in GROUP_TYPES:
         return f"{bound.auto_id}_0"
-    if isinstance(bound.field, DayMonthYearField):
-        return f"{bound.auto_id}_day"
+    if isinstance(bound.field, DayMonthYearField):  # the first box left empty, else the day
+        parts = [str(part or "").strip() for part in (list(bound.data or []) + ["", "", ""])[:3]]
+        missing = [name for name, part in zip(DATE_PARTS, parts, strict=True) if not part]
+        return f"{bound.auto_id}_{missing[0] if 0 < len(missing) < 3 else 'day'}"
     return bound.auto_id
 
 

@@ -3,29 +3,23 @@
 import pytest
 from playwright.sync_api import expect
 
-from forms.models import Application
-from tests.conftest import axe_violations, load_demo
+from tests.conftest import axe_violations
+
+from .test_browser import APPLY, site_url  # noqa: F401 - the demo on the live server (a fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-APPLY = "/programmes/come-back-to-social-work/apply/"
 LEFT = "#id_when_did_you_last_practise_as_a_social_worker"
 
 
-@pytest.fixture
-def site_url(live_server, live_home_page):
-    load_demo()
-    Application.objects.all().delete()
-    return live_server.url
-
-
-def test_the_word_count_is_live_and_the_date_boxes_show_their_error(browser_page, site_url):
+@pytest.mark.usefixtures("site_url")
+def test_the_word_count_is_live_and_the_date_boxes_show_their_error(browser_page, live_server):
     page = browser_page
     blocked = []
     page.on(
         "console",
         lambda message: blocked.append(message.text) if "Content Security" in message.text else None,
     )
-    page.goto(site_url + APPLY)
+    page.goto(live_server.url + APPLY)
     status = page.locator(".character-count__status")
     assert status.inner_text() == "You have 300 words remaining"  # the script ran under the CSP
     assert blocked == []

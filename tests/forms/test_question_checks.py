@@ -109,7 +109,9 @@ def test_each_date_error_has_its_govuk_message(client, page, parts, message):
     response = post(client, page, **parts)
     assert response.status_code == 200
     assert errors_of(response) == [message]
-    assert f'href="#id_{LEFT_NAME}_day"' in response.content.decode()
+    empty = [part for part in ("day", "month", "year") if parts[f"{LEFT_NAME}_{part}"] == ""]
+    first_empty = empty[0] if empty else "day"  # the error summary links to the first empty box
+    assert f'href="#id_{LEFT_NAME}_{first_empty}"' in response.content.decode()
 
 
 def test_a_real_past_date_outside_the_rule_gets_the_rules_own_reason(client, page):

@@ -1,14 +1,10 @@
 """Council sign-ups have their own listing wording, statuses and pipeline, apart from applications."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
 from forms.models import Application, ApplicationStatus, FormPurpose, statuses_for
 from reviews.pipeline import SIGNUP_TRANSITIONS, InvalidTransition, change_status
-
-from .conftest import make_application
 
 S = ApplicationStatus
 SIGNUPS = "/admin/council-sign-ups/"
@@ -79,42 +75,3 @@ def test_a_signup_cannot_take_an_applicant_status_or_skip_a_step(client, reviewe
 def test_an_application_cannot_take_a_signup_status(reviewer_a, apps):
     with pytest.raises(InvalidTransition):
         change_status(apps["a1"].pk, S.CONTACTED, reviewer_a)
-
-
-@pytest.fixture
-def back_to_the_latest_migrations(transactional_db):
-    yield
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
-@pytest.mark.django_db(transaction=True)
-def test_existing_signups_move_onto_signup_statuses_and_applications_keep_theirs(
-    live_home_page, back_to_the_latest_migrations
-):
-    from campaigns.factories import CampaignPageFactory, ProgrammeIndexPageFactory
-    from tests.reviews.conftest import make_form
-
-    programme = CampaignPageFactory(parent=ProgrammeIndexPageFactory(parent=live_home_page))
-    signup_form, application_form = make_form(programme, FormPurpose.COUNCIL_SIGNUP), make_form(programme)
-    executor = MigrationExecutor(connection)
-    executor.migrate([("application_forms", "0010_talent_pool")])
-    old = {
-        "shortlisted": make_application(signup_form, programme, status="shortlisted", reference="C1"),
-        "placed": make_application(signup_form, programme, status="placed", reference="C2"),
-        "withdrawn": make_application(signup_form, programme, status="withdrawn", reference="C3"),
-        "received": make_application(signup_form, programme, status="received", reference="C4"),
-        "applicant": make_application(application_form, programme, status="shortlisted", reference="A1"),
-    }
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate([("application_forms", "0011_question_checks_and_signup_statuses")])
-    now = {key: Application.objects.get(pk=application.pk).status for key, application in old.items()}
-    assert now == {
-        "shortlisted": "contacted",
-        "placed": "signed-up",
-        "withdrawn": "declined",
-        "received": "received",
-        "applicant": "shortlisted",
-    }

@@ -6,9 +6,10 @@ import re
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from forms.models import Application
+from forms.models import Application, ApplicationFormField
 
 from .conftest import answers, apply, make_form_page
 
@@ -172,3 +173,18 @@ def test_roles_keep_their_autocomplete_hints(client, page):
     html = client.get(page.url).content.decode()
     assert 'autocomplete="postal-code"' in html
     assert 'type="tel"' in html and 'autocomplete="tel"' in html
+
+
+@pytest.mark.parametrize(
+    ("extra", "field_name"),
+    [
+        ({"field_type": "date", "max_words": 3}, "max_words"),
+        ({"field_type": "multiline", "max_words": 3, "max_characters": 30}, "max_characters"),
+        ({"field_type": "singleline", "date_in_past": True}, "date_in_past"),
+    ],
+)
+def test_editors_get_an_error_for_checks_that_cannot_apply(extra, field_name):
+    question = ApplicationFormField(label="A question", **extra)
+    with pytest.raises(ValidationError) as refused:
+        question.clean()
+    assert field_name in refused.value.message_dict

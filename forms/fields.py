@@ -69,6 +69,9 @@ def add_limit(field, options):
 
 
 def join_hint(help_text, extra):
+    """The editors' hint and ours, once: ``extra`` is not added again if the hint says it already."""
+    if extra.rstrip(".") in help_text:
+        return help_text
     return (
         f"{help_text}. {extra}"
         if help_text and not help_text.endswith(".")
@@ -188,6 +191,11 @@ def date_parts_of(text):
     return [text, "-" if text else "", "-" if text else ""]
 
 
+def date_parts(value):
+    """[day, month, year] as posted, each stripped ("" where missing)."""
+    return [str(part or "").strip() for part in (list(value or []) + ["", "", ""])[: len(DATE_PARTS)]]
+
+
 class DayMonthYearField(django.forms.Field):
     """A date given as day, month and year, with GOV.UK's error messages.
 
@@ -202,7 +210,7 @@ class DayMonthYearField(django.forms.Field):
         self.subject, self.in_past = subject, in_past
 
     def clean(self, value):
-        parts = [str(part or "").strip() for part in (list(value or []) + ["", "", ""])[:3]]
+        parts = date_parts(value)
         if not any(parts):
             if self.required:
                 raise ValidationError(self.error_messages["required"], code="required")
@@ -253,7 +261,7 @@ def error_anchor(bound):
     if question_type in GROUP_TYPES:
         return f"{bound.auto_id}_0"
     if isinstance(bound.field, DayMonthYearField):  # the first box left empty, else the day
-        parts = [str(part or "").strip() for part in (list(bound.data or []) + ["", "", ""])[:3]]
+        parts = date_parts(bound.data)
         missing = [name for name, part in zip(DATE_PARTS, parts, strict=True) if not part]
         return f"{bound.auto_id}_{missing[0] if 0 < len(missing) < 3 else 'day'}"
     return bound.auto_id
@@ -395,16 +403,15 @@ class ApplicationFormBuilder(FormBuilder):
     def formfields(self):
         formfields = super().formfields
         for field in self.fields:
-            formfield = formfields[field.clean_name or field.get_field_clean_name()]
+            name = field.clean_name or field.get_field_clean_name()
+            formfield = formfields[name]
             formfield.question_type = field.field_type
             formfield.section = field.section
             formfield.role = field.role
             formfield.max_words = getattr(field, "max_words", None)
             formfield.max_characters = getattr(field, "max_characters", None)
             if formfield.max_words or formfield.max_characters:  # the count, then any hint
-                described = [f"id_{field.clean_name}_info"] + (
-                    [f"id_{field.clean_name}_helptext"] if field.help_text else []
-                )
+                described = [f"id_{name}_info"] + ([f"id_{name}_helptext"] if field.help_text else [])
                 formfield.widget.attrs["aria-describedby"] = " ".join(described)
             if autocomplete := AUTOCOMPLETE.get(field.role):
                 formfield.widget.attrs["autocomplete"] = autocomplete

@@ -188,3 +188,10 @@ def test_editors_get_an_error_for_checks_that_cannot_apply(extra, field_name):
     with pytest.raises(ValidationError) as refused:
         question.clean()
     assert field_name in refused.value.message_dict
+
+
+def test_a_hint_that_already_gives_our_example_is_not_repeated(client, programme):
+    hint = "When you could start. For example, 15/03/2022 14:30"
+    page = make_form_page(programme, [("Start", "datetime", {"help_text": hint, "required": False})])
+    html = client.get(page.url).content.decode()
+    assert html.count("For example, 15/03/2022 14:30") == 1

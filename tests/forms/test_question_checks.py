@@ -56,6 +56,16 @@ def post(client, page, **overrides):
     return apply(client, page, data)
 
 
+def eligibility_step(client, page):
+    return client.get(page.url + "eligibility/").content.decode()
+
+
+def questions_step(client, page):
+    """The step after eligibility (reached once the eligibility step is answered)."""
+    assert client.post(page.url + "eligibility/", left_on()).status_code == 303
+    return client.get(page.url + "step-1/").content.decode()
+
+
 def errors_of(response):
     """The messages of the page's error summary."""
     return re.findall(r'<li><a href="#[^"]+">([^<]+)</a></li>', response.content.decode())
@@ -85,7 +95,7 @@ def test_a_character_limit_counts_characters_and_names_the_question(client, page
 
 
 def test_the_limit_is_shown_with_the_question_and_described_to_screen_readers(client, page):
-    html = client.get(page.url).content.decode()
+    html = questions_step(client, page)
     assert "You can enter up to 300 words" in html
     assert 'data-maxwords="300"' in html
     assert 'aria-describedby="id_why_do_you_want_to_return_info"' in html
@@ -124,7 +134,7 @@ def test_a_real_past_date_outside_the_rule_gets_the_rules_own_reason(client, pag
 def test_a_date_in_the_boxes_is_kept_and_stored(client, page):
     data = answers(why_do_you_want_to_return="Ready.", **left_on())
     assert apply(client, page, data, follow_check=False).status_code == 303
-    html = client.get(page.url).content.decode()  # "Change" on check your answers
+    html = eligibility_step(client, page)  # "Change" on check your answers
     for part, value in (("day", "15"), ("month", "3"), ("year", "2023")):
         assert f'name="{LEFT_NAME}_{part}" id="id_{LEFT_NAME}_{part}" class' in html
         assert re.search(rf'id="id_{LEFT_NAME}_{part}"[^>]* value="{value}"', html)
@@ -135,7 +145,7 @@ def test_a_date_in_the_boxes_is_kept_and_stored(client, page):
 
 
 def test_the_date_is_three_labelled_boxes_in_a_fieldset(client, page):
-    html = client.get(page.url).content.decode()
+    html = eligibility_step(client, page)
     assert re.search(rf'<legend class="fieldset__legend">{re.escape(LEFT)}</legend>', html)
     for part, label in (("day", "Day"), ("month", "Month"), ("year", "Year")):
         assert f'<label class="date-input__label" for="id_{LEFT_NAME}_{part}">{label}</label>' in html
@@ -164,13 +174,13 @@ def test_uk_phone_numbers_are_accepted(client, page, phone):
 
 
 def test_help_text_is_shown_once(client, page):
-    html = client.get(page.url).content.decode()
+    html = eligibility_step(client, page)
     assert html.count("Your best guess is fine.") == 1
     assert "For example" not in html
 
 
 def test_roles_keep_their_autocomplete_hints(client, page):
-    html = client.get(page.url).content.decode()
+    html = questions_step(client, page)
     assert 'autocomplete="postal-code"' in html
     assert 'type="tel"' in html and 'autocomplete="tel"' in html
 
@@ -193,5 +203,5 @@ def test_editors_get_an_error_for_checks_that_cannot_apply(extra, field_name):
 def test_a_hint_that_already_gives_our_example_is_not_repeated(client, programme):
     hint = "When you could start. For example, 15/03/2022 14:30"
     page = make_form_page(programme, [("Start", "datetime", {"help_text": hint, "required": False})])
-    html = client.get(page.url).content.decode()
+    html = client.get(page.url + "step-1/").content.decode()
     assert html.count("For example, 15/03/2022 14:30") == 1

@@ -5,7 +5,7 @@ from django.core import mail
 
 from forms.models import Application, ApplicationFormPage
 
-from .conftest import answers, apply, make_form_page
+from .conftest import answers, apply, make_form_page, post_steps
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +59,11 @@ def test_the_demo_social_work_form_checks_words_dates_and_postcodes(client, demo
         why_do_you_want_to_return="word " * 301,
         **{f"{name}_day": "1", f"{name}_month": "1", f"{name}_year": "2099"},
     )
-    html = client.post(page.url, data).content.decode()
-    assert "Enter a real postcode" in html
-    assert "Why you want to return must be 300 words or fewer" in html
+    html = post_steps(client, page, data).content.decode()  # stops at the eligibility step
     assert "Date you left social work must be in the past" in html
+    data.update({f"{name}_year": "2023", "are_you_a_qualified_social_worker": "Yes"})
+    data["do_you_have_the_right_to_work_in_the_uk"] = "Yes"
+    html = post_steps(client, page, data).content.decode()
+    assert "Enter a real postcode" in html
+    html = post_steps(client, page, {**data, "postcode": "LS1 1UR"}).content.decode()  # a later step
+    assert "Why you want to return must be 300 words or fewer" in html

@@ -71,7 +71,7 @@ def test_notes_history_access_and_export_permission_survive_the_move_to_reviews(
 def test_existing_signups_move_onto_signup_statuses_and_applications_keep_theirs(live_home_page):
     programme = CampaignPageFactory(parent=ProgrammeIndexPageFactory(parent=live_home_page))
     signup_form, application_form = make_form(programme, FormPurpose.COUNCIL_SIGNUP), make_form(programme)
-    migrate([("application_forms", "0011_steps_and_saved_drafts")])
+    migrate([("application_forms", "0013_employer_signup")])
     old = {
         "shortlisted": make_application(signup_form, programme, status="shortlisted", reference="C1"),
         "placed": make_application(signup_form, programme, status="placed", reference="C2"),
@@ -79,7 +79,7 @@ def test_existing_signups_move_onto_signup_statuses_and_applications_keep_theirs
         "received": make_application(signup_form, programme, status="received", reference="C4"),
         "applicant": make_application(application_form, programme, status="shortlisted", reference="A1"),
     }
-    migrate([("application_forms", "0012_question_checks_and_signup_statuses")])
+    migrate([("application_forms", "0014_question_checks_and_signup_statuses")])
     now = {key: Application.objects.get(pk=application.pk).status for key, application in old.items()}
     assert now == {
         "shortlisted": "contacted",

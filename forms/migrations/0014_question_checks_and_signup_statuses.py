@@ -30,7 +30,7 @@ def signups_to_signup_statuses(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('application_forms', '0011_steps_and_saved_drafts'),
+        ('application_forms', '0013_employer_signup'),
     ]
 
     operations = [

@@ -38,7 +38,7 @@ def contact_fields():
     return [
         field("Full name", "singleline", role="name"),
         field("Email address", "email", role="email", help_text="We will send your confirmation here."),
-        field("Phone number", "singleline", required=False, role="phone"),
+        field("Phone number", "singleline", required=False, role="phone", help_text="A UK number."),
         field("Postcode", "singleline", role="postcode", help_text="So we can suggest councils near you."),
     ]
 
@@ -86,7 +86,9 @@ def social_work_questions():
         field(
             "When did you last practise as a social worker?",
             "date",
-            help_text="The last day you worked in a social work role. Your best guess is fine.",
+            help_text="The last day you worked in a social work role. Your best guess is fine. "
+            "For example, 27 3 2022.",
+            error_name="Date you left social work",
             eligibility_rule=EligibilityRule.YEARS_AGO,
             years_ago_min=2,
             years_ago_max=5,
@@ -111,8 +113,14 @@ def social_work_questions():
 
 def professional_questions():
     return [
-        field("What was your last job title?", "singleline"),
-        field("When did your career break start?", "date", help_text="Your best guess is fine."),
+        field("What was your last job title?", "singleline", max_characters=100),
+        field(
+            "When did your career break start?",
+            "date",
+            help_text="Your best guess is fine. For example, 27 3 2022.",
+            error_name="Date your career break started",
+            date_in_past=True,
+        ),
         must_answer_yes(
             "Do you have the right to work in the UK?",
             "You need the right to work in the UK to take part in the programme.",
@@ -130,7 +138,13 @@ def application_form(data):
         *contact_fields(),
         page_break("Your experience"),
         *specific,
-        field("Why do you want to return?", "multiline", help_text="Up to 300 words."),
+        field(
+            "Why do you want to return?",
+            "multiline",
+            help_text="What you miss about the work and what you would bring back to it.",
+            max_words=300,
+            error_name="Why you want to return",
+        ),
         field("Your CV", "file", help_text="Include your career break: we will not judge you for it."),
         page_break("About you"),
         field(
@@ -159,11 +173,12 @@ def application_form(data):
             "part, and future cohorts will be announced on this site.</p>"
         ),
         "thank_you_text": (
-            "<p>We have sent a confirmation to your email address. "
-            "We will be in touch within 10 working days.</p>"
+            "<p>The programme team reads every application and will email you within 10 working days "
+            "to tell you whether you have been shortlisted for an interview.</p>"
         ),
         "to_address": "returners@example.org",
         "from_address": "noreply@example.org",
+        "reply_to": "returners@example.org",
         "subject": f"New application to {data['title']}",
         "fields": fields,
         **after_applying(data),
@@ -208,6 +223,7 @@ def council_signup_form(data):
         "thank_you_text": "<p>Thank you. The programme team will call you within a week.</p>",
         "to_address": "returners@example.org",
         "from_address": "noreply@example.org",
+        "reply_to": "returners@example.org",
         "subject": f"Council sign-up for {data['title']}",
         "fields": [
             field("Council name", "singleline"),
@@ -215,7 +231,7 @@ def council_signup_form(data):
             field("Contact name", "singleline", role="name"),
             field("Contact email", "email", role="email"),
             field("Contact phone number", "singleline", required=False, role="phone"),
-            field("Roles you want to fill", "multiline"),
+            field("Roles you want to fill", "multiline", max_words=200),
             field("Number of places you could offer", "number"),
         ],
     }

@@ -14,6 +14,7 @@ import secrets
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.forms import MultiWidget
 from django.utils import timezone
 
 TOKEN_FIELD = "token"  # noqa: S105 (the name of a form field, not a secret)
@@ -90,7 +91,8 @@ def initial_from(draft, form):
     initial = {}
     for name, values in draft.data.items():
         if name in form.fields:
-            multiple = getattr(form.fields[name].widget, "allow_multiple_selected", False)
+            widget = form.fields[name].widget
+            multiple = getattr(widget, "allow_multiple_selected", False) or isinstance(widget, MultiWidget)
             initial[name] = values if multiple else (values[0] if values else "")
     return initial
 

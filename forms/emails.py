@@ -21,22 +21,34 @@ def programme_title(application):
     return application.programme.title if application.programme else application.page.title
 
 
+def contact_lines(reply_to):
+    """How to reach the programme team: the read address editors set, else a plain "do not reply"."""
+    if reply_to:
+        return [
+            f"If you have a question, reply to this email or write to {reply_to}, quoting your reference."
+        ]
+    return [
+        "This email was sent from an address that does not receive replies, so please do not reply to it."
+    ]
+
+
 def applicant_confirmation(application):
+    """The applicant's confirmation: reference, what happens next (the editors' words), contact."""
     page = application.page.specific
     is_signup = page.is_council_signup
     programme = programme_title(application)
-    next_steps = strip_tags(page.thank_you_text).strip() or "We will be in touch soon."
+    next_steps = strip_tags(page.thank_you_text).strip() or "The programme team will read your answers."
     lines = [
         "Hello,",
         "",
         f"Thank you for {'signing up to' if is_signup else 'applying to'} {programme}.",
         "",
-        f"Your reference is {application.reference}. Quote it if you contact us.",
+        f"Your reference is {application.reference}. Keep it: quote it if you contact the programme team.",
         "",
     ]
     if application.waiting_list:
         lines += ["Every place has been taken, so you are on the waiting list.", ""]
-    lines += ["What happens next", "", next_steps, ""]
+    lines += ["What happens next", "", next_steps, "", *contact_lines(page.reply_to), ""]
     if not is_signup:
         lines += [
             "Follow your application and keep your personal development plan on Your applications",
@@ -49,6 +61,7 @@ def applicant_confirmation(application):
         body="\n".join(lines),
         from_email=page.from_address or settings.DEFAULT_FROM_EMAIL,
         to=[application.applicant_email],
+        reply_to=[page.reply_to] if page.reply_to else None,
     )
 
 

@@ -5,12 +5,19 @@ Every question becomes a Django form field annotated with what the templates nee
 honeypot field the templates hide from people.
 """
 
+import datetime as dt
+import re
+
 import django.forms
+from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from campaigns.choices import Region
 from forms import uploads
-from forms.choices import FieldSection
+from forms.choices import EligibilityRule, FieldRole, FieldSection
 
 HONEYPOT_FIELD = "your_website"
 CONSENT_FIELD = "privacy_consent"
@@ -24,6 +31,18 @@ INPUT_TYPES = {"email": "email", "phone": "tel"}
 CHOICE_TYPES = {"checkboxes", "radio", "dropdown", "multiselect"}
 GROUP_TYPES = {"checkboxes", "radio"}  # rendered in a fieldset with a legend
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d %m %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"]
+DATE_PARTS = ("day", "month", "year")
+#: Text questions editors can limit in words or characters; the longest answer any takes.
+TEXT_TYPES = {"singleline", "multiline"}
+TEXT_MAX_LENGTH = 10_000
+#: A UK postcode (GOV.UK pattern, spaces optional), checked after upper-casing.
+POSTCODE_RE = re.compile(r"^(GIR ?0AA|[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2})$")
+#: A UK telephone number once spaces, dashes, dots and brackets are removed: 0 and 9-10 more
+#: digits, or +44 (or 0044) and 9-10 digits with no 0 after the country code.
+PHONE_RE = re.compile(r"^(0\d{9,10}|(\+44|0044)[1-9]\d{8,9})$")
+PHONE_SEPARATORS = re.compile(r"[\s\-.()]")
+POSTCODE_MESSAGE = "Enter a real postcode"
+PHONE_MESSAGE = "Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192"
 #: The longest address mail can be sent to (RFC 5321), and the applicant_email column's length.
 EMAIL_MAX_LENGTH = 254
 DATETIME_INPUT_FORMATS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"]
@@ -42,12 +61,173 @@ def required_message(label, field_type):
     return f"Enter your {label[:1].lower()}{label[1:]}" if label else "Enter an answer"
 
 
+def add_limit(field, options):
+    """Adds the question's word or character limit (the templates show its count)."""
+    max_words, max_characters = getattr(field, "max_words", None), getattr(field, "max_characters", None)
+    if max_words or max_characters:
+        options["validators"] = [limit_validator(error_subject(field), max_words, max_characters)]
+
+
 def join_hint(help_text, extra):
+    """The editors' hint and ours, once: ``extra`` is not added again if the hint says it already."""
+    if extra.rstrip(".") in help_text:
+        return help_text
     return (
         f"{help_text}. {extra}"
         if help_text and not help_text.endswith(".")
         else f"{help_text} {extra}".strip()
     )
+
+
+def error_subject(field):
+    """How error messages name a question's answer: the editors' name for it, else its label."""
+    return getattr(field, "error_name", "") or field.label
+
+
+def count_words(text):
+    return len(text.split())
+
+
+def count_characters(text):
+    """Characters as a browser counts a textarea's value (a line break is one)."""
+    return len(text.replace("\r\n", "\n"))
+
+
+def limit_validator(subject, max_words=None, max_characters=None):
+    """A validator refusing text over the question's word or character limit (GOV.UK wording)."""
+
+    def validate(text):
+        if max_words and count_words(text) > max_words:
+            raise ValidationError(f"{subject} must be {max_words} words or fewer", code="max_words")
+        if max_characters and count_characters(text) > max_characters:
+            raise ValidationError(
+                f"{subject} must be {max_characters} characters or fewer", code="max_characters"
+            )
+
+    return validate
+
+
+def clean_postcode(value):
+    """A UK postcode in capitals with one space before the inward code, or ValidationError."""
+    compact = re.sub(r"\s+", "", value).upper()
+    if not POSTCODE_RE.match(compact):
+        raise ValidationError(POSTCODE_MESSAGE, code="postcode")
+    return f"{compact[:-3]} {compact[-3:]}"
+
+
+def clean_phone(value):
+    """The telephone number as typed, or ValidationError when it is not a UK number."""
+    if not PHONE_RE.match(PHONE_SEPARATORS.sub("", value)):
+        raise ValidationError(PHONE_MESSAGE, code="phone")
+    return value
+
+
+class RoleCharField(django.forms.CharField):
+    """A single-line answer checked and tidied by its role (a postcode, a telephone number)."""
+
+    cleaners = {FieldRole.POSTCODE: clean_postcode, FieldRole.PHONE: clean_phone}
+
+    def __init__(self, *args, role="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cleaner = self.cleaners.get(role)
+
+    def clean(self, value):
+        value = super().clean(value)
+        return self.cleaner(value) if value and self.cleaner else value
+
+
+class DateInputWidget(django.forms.MultiWidget):
+    """GOV.UK's date input: day, month and year boxes, posted as ``<name>_day`` and so on.
+
+    A single text date under ``<name>`` (a draft saved before the boxes, a direct POST) is
+    read as its three parts, so it is checked like the boxes.
+    """
+
+    template_name = "application_forms/widgets/date_input.html"
+
+    def __init__(self, attrs=None):
+        widgets = {part: django.forms.TextInput(attrs={"inputmode": "numeric"}) for part in DATE_PARTS}
+        super().__init__(widgets, attrs)
+
+    def _render(self, template_name, context, renderer=None):
+        """Rendered from the project's templates (Django's form renderer reads only its own)."""
+        return mark_safe(render_to_string(template_name, context))  # noqa: S308 - an escaped template
+
+    def get_context(self, name, value, attrs):
+        """Each box's id ends as its name does (``id_<name>_day``): the error summary links there."""
+        context = super().get_context(name, value, attrs)
+        for part, subwidget in zip(DATE_PARTS, context["widget"]["subwidgets"], strict=True):
+            if subwidget["attrs"].get("id"):
+                subwidget["attrs"]["id"] = f"{context['widget']['attrs']['id']}_{part}"
+            subwidget["part"] = part
+        return context
+
+    def decompress(self, value):
+        if isinstance(value, dt.date):
+            return [str(value.day), str(value.month), str(value.year)]
+        return ["", "", ""]
+
+    def value_from_datadict(self, data, files, name):
+        if any(f"{name}_{part}" in data for part in DATE_PARTS):
+            return super().value_from_datadict(data, files, name)
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        if len(values) == len(DATE_PARTS):
+            return list(values)
+        return date_parts_of(values[0] if values else "")
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and super().value_omitted_from_data(data, files, name)
+
+
+def date_parts_of(text):
+    """[day, month, year] of a date written as one text, or the text as the day if it is not one."""
+    text = (text or "").strip()
+    for date_format in DATE_INPUT_FORMATS:
+        try:
+            day = dt.datetime.strptime(text, date_format).date()
+        except ValueError:
+            continue
+        return [str(day.day), str(day.month), str(day.year)]
+    return [text, "-" if text else "", "-" if text else ""]
+
+
+def date_parts(value):
+    """[day, month, year] as posted, each stripped ("" where missing)."""
+    return [str(part or "").strip() for part in (list(value or []) + ["", "", ""])[: len(DATE_PARTS)]]
+
+
+class DayMonthYearField(django.forms.Field):
+    """A date given as day, month and year, with GOV.UK's error messages.
+
+    ``subject`` starts the messages ("Date you left social work must be a real date");
+    ``in_past`` refuses today and later dates.
+    """
+
+    widget = DateInputWidget
+
+    def __init__(self, *args, subject="The date", in_past=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.subject, self.in_past = subject, in_past
+
+    def clean(self, value):
+        parts = date_parts(value)
+        if not any(parts):
+            if self.required:
+                raise ValidationError(self.error_messages["required"], code="required")
+            return None
+        missing = [name for name, part in zip(DATE_PARTS, parts, strict=True) if not part]
+        if missing:
+            raise ValidationError(f"{self.subject} must include a {' and '.join(missing)}", code="incomplete")
+        day, month, year = parts
+        if not (year.isascii() and year.isdigit() and len(year) == 4):
+            raise ValidationError(f"{self.subject} must be a real date", code="invalid")
+        try:
+            answer = dt.date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValidationError(f"{self.subject} must be a real date", code="invalid") from None
+        if self.in_past and answer >= timezone.localdate():
+            raise ValidationError(f"{self.subject} must be in the past", code="past")
+        return answer
 
 
 class UploadField(django.forms.FileField):
@@ -71,9 +251,20 @@ class SummaryErrorsMixin:
         links = []
         for bound in self:
             if bound.errors:
-                group = getattr(bound.field, "question_type", "") in GROUP_TYPES
-                links.append((f"{bound.auto_id}_0" if group else bound.auto_id, bound.errors[0]))
+                links.append((error_anchor(bound), bound.errors[0]))
         return links
+
+
+def error_anchor(bound):
+    """The id the error summary links to: the first choice of a group, the day of a date."""
+    question_type = getattr(bound.field, "question_type", "")
+    if question_type in GROUP_TYPES:
+        return f"{bound.auto_id}_0"
+    if isinstance(bound.field, DayMonthYearField):  # the first box left empty, else the day
+        parts = date_parts(bound.data)
+        missing = [name for name, part in zip(DATE_PARTS, parts, strict=True) if not part]
+        return f"{bound.auto_id}_{missing[0] if 0 < len(missing) < 3 else 'day'}"
+    return bound.auto_id
 
 
 class ApplicationForm(SummaryErrorsMixin, BaseForm):
@@ -135,12 +326,19 @@ class ApplicationFormBuilder(FormBuilder):
     def create_singleline_field(self, field, options):
         widget_type = INPUT_TYPES.get(field.role, "text")
         options["widget"] = django.forms.TextInput(attrs={"type": widget_type})
-        return super().create_singleline_field(field, options)
+        options["max_length"] = 255
+        options["error_messages"]["max_length"] = f"{error_subject(field)} must be 255 characters or fewer"
+        add_limit(field, options)
+        return RoleCharField(role=field.role, **options)
 
     def create_multiline_field(self, field, options):
-        options["max_length"] = 10_000
+        options["max_length"] = TEXT_MAX_LENGTH
+        options["error_messages"]["max_length"] = (
+            f"{error_subject(field)} must be {TEXT_MAX_LENGTH:,} characters or fewer"
+        )
         options["widget"] = django.forms.Textarea(attrs={"rows": 5})
-        return super().create_multiline_field(field, options)
+        add_limit(field, options)
+        return django.forms.CharField(**options)
 
     def create_number_field(self, field, options):
         options.update(
@@ -150,11 +348,10 @@ class ApplicationFormBuilder(FormBuilder):
         return super().create_number_field(field, options)
 
     def create_date_field(self, field, options):
-        options["help_text"] = join_hint(options["help_text"], "For example, 15/03/2022")
-        options["input_formats"] = DATE_INPUT_FORMATS
-        options["widget"] = django.forms.DateInput(format="%d/%m/%Y", attrs={"inputmode": "numeric"})
-        options["error_messages"]["invalid"] = "Enter a real date, like 15/03/2022"
-        return super().create_date_field(field, options)
+        """Day, month and year boxes (GOV.UK date input); a date rule implies a past date."""
+        options.pop("initial", None)
+        in_past = field.date_in_past or field.eligibility_rule == EligibilityRule.YEARS_AGO
+        return DayMonthYearField(subject=error_subject(field), in_past=in_past, **options)
 
     def create_datetime_field(self, field, options):
         options["help_text"] = join_hint(options["help_text"], "For example, 15/03/2022 14:30")
@@ -206,10 +403,16 @@ class ApplicationFormBuilder(FormBuilder):
     def formfields(self):
         formfields = super().formfields
         for field in self.fields:
-            formfield = formfields[field.clean_name or field.get_field_clean_name()]
+            name = field.clean_name or field.get_field_clean_name()
+            formfield = formfields[name]
             formfield.question_type = field.field_type
             formfield.section = field.section
             formfield.role = field.role
+            formfield.max_words = getattr(field, "max_words", None)
+            formfield.max_characters = getattr(field, "max_characters", None)
+            if formfield.max_words or formfield.max_characters:  # the count, then any hint
+                described = [f"id_{name}_info"] + ([f"id_{name}_helptext"] if field.help_text else [])
+                formfield.widget.attrs["aria-describedby"] = " ".join(described)
             if autocomplete := AUTOCOMPLETE.get(field.role):
                 formfield.widget.attrs["autocomplete"] = autocomplete
         if self.consent_label:

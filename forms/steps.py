@@ -9,6 +9,7 @@ own; a step can only be reached once every step before it is complete.
 
 from dataclasses import dataclass
 
+from django.forms import MultiWidget
 from django.utils.datastructures import MultiValueDict
 
 from forms import eligibility
@@ -80,10 +81,17 @@ def form_for(page, request, step, draft, data=None, files=None):
 def answers_of_step(form, post):
     """The raw answers of one step's questions from a POST; a question left out is an empty answer."""
     return {
-        name: post.getlist(name)
+        name: raw_answer(form.fields[name].widget, post, name)
         for name in form.fields
         if name != HONEYPOT_FIELD and name not in form.file_field_names
     }
+
+
+def raw_answer(widget, post, name):
+    """One question's posted values; for a question in several boxes (a date) its parts, in order."""
+    if isinstance(widget, MultiWidget):
+        return list(widget.value_from_datadict(post, {}, name))
+    return post.getlist(name)
 
 
 def is_complete(page, request, step, draft):

@@ -1,5 +1,7 @@
 """The "Applications" and "Council sign-ups" admin (wagtail-modeladmin): listing, filters, search."""
 
+import copy
+
 import django_filters
 from django import forms
 from django.contrib.admin import SimpleListFilter
@@ -13,7 +15,7 @@ from wagtail_modeladmin.helpers import AdminURLHelper, ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin
 
 from campaigns.models import CampaignPage
-from forms.models import Application, ApplicationFormPage, FormPurpose
+from forms.models import Application, ApplicationFormPage, FormPurpose, statuses_for
 from reviews import listings
 from reviews.models import ProgrammeAccess
 from reviews.params import parse_id
@@ -85,6 +87,7 @@ class KnownChoicesFilter(ChoicesFieldListFilter):
     """A choices field's filter (status, eligibility) applying only values among its choices."""
 
     def __init__(self, field, request, params, model, model_admin, field_path):
+        field = self.choices_field(field, model_admin)
         super().__init__(field, request, params, model, model_admin, field_path)
         known = {str(value) for value, _ in field.flatchoices}
         given = self.used_parameters.pop(self.lookup_kwarg, None) or []
@@ -93,6 +96,19 @@ class KnownChoicesFilter(ChoicesFieldListFilter):
         if kept:
             self.used_parameters[self.lookup_kwarg] = kept
         self.lookup_val = kept or None
+
+    def choices_field(self, field, model_admin):
+        return field
+
+
+class StatusFilter(KnownChoicesFilter):
+    """The status filter, offering only the statuses of the listing's purpose."""
+
+    def choices_field(self, field, model_admin):
+        """A copy of the status field with the listing's statuses as its choices."""
+        field = copy.copy(field)
+        field.choices = [(status.value, status.label) for status in statuses_for(model_admin.purpose)]
+        return field
 
 
 class SubmittedDateWidget(DateRangeWidget):
@@ -209,7 +225,7 @@ class BaseApplicationAdmin(ModelAdmin):
     list_filter = (
         ProgrammeFilter,
         FormPageFilter,
-        ("status", KnownChoicesFilter),
+        ("status", StatusFilter),
         ("eligibility", KnownChoicesFilter),
         SubmittedDateRangeFilter,
     )
@@ -284,6 +300,16 @@ class CouncilSignupAdmin(BaseApplicationAdmin):
     menu_icon = "group"
     menu_order = 251
     base_url_path = "council-sign-ups"
+    # Sign-ups have no eligibility rules: no eligibility column or filter.
+    list_display = tuple(name for name in BaseApplicationAdmin.list_display if name != "eligibility")
+    list_filter = tuple(
+        spec
+        for spec in BaseApplicationAdmin.list_filter
+        if not (isinstance(spec, tuple) and spec[0] == "eligibility")
+    )
+    allowed_filter_params = tuple(
+        name for name in BaseApplicationAdmin.allowed_filter_params if name != "eligibility__exact"
+    )
 
 
 class EmployerSignupAdmin(BaseApplicationAdmin):

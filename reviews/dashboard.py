@@ -10,7 +10,13 @@ from wagtail.admin.ui.components import Component
 
 from campaigns.models import CampaignPage
 from forms.intakes import ProgrammePlaces
-from forms.models import Application, ApplicationFormPage, ApplicationStatus, FormPurpose, WindowState
+from forms.models import (
+    Application,
+    ApplicationFormPage,
+    FormPurpose,
+    WindowState,
+    statuses_for,
+)
 from reviews.permissions import Action, programmes_for_user
 
 CHART_DAYS = 30
@@ -75,7 +81,7 @@ def programme_figures(programme, now=None):
         for n in range(CHART_DAYS)
     ]
     statuses = dict(applications.values_list("status").annotate(count=Count("pk")).order_by())
-    by_status = [(label, statuses.get(value, 0)) for value, label in ApplicationStatus.choices]
+    by_status = [(status.label, statuses.get(status, 0)) for status in statuses_for(FormPurpose.APPLICATION)]
     form_page = forms.child_of(programme).live().with_places_taken().order_by("-path").first()
     window, filled = None, 0
     if form_page is not None:

@@ -65,20 +65,29 @@ def neutralise_row(values):
     ]
 
 
-def question_columns(queryset):
-    """(clean_name, label, field_type) for every question of the forms in ``queryset``, first wins."""
-    page_ids = queryset.order_by().values_list("page_id", flat=True).distinct()
-    columns = {}
+def questions_of(page_ids, section=None):
+    """{clean_name: (label, field_type)} of the forms' questions, in form order (the first form's
+    wording wins); ``section`` EQUALITY gives the equality questions, else the others."""
     fields = (
         ApplicationFormField.objects.filter(page_id__in=page_ids)
-        .exclude(section=FieldSection.EQUALITY)  # their answers live in EqualityMonitoring only
         .exclude(field_type=PAGE_BREAK)
         .order_by("page_id", "sort_order", "pk")
     )
+    if section == FieldSection.EQUALITY:
+        fields = fields.filter(section=FieldSection.EQUALITY)
+    else:  # their answers live in EqualityMonitoring only
+        fields = fields.exclude(section=FieldSection.EQUALITY)
+    questions = {}
     for clean_name, label, field_type in fields.values_list("clean_name", "label", "field_type"):
-        if clean_name and clean_name not in columns:
-            columns[clean_name] = (clean_name, label, field_type)
-    return list(columns.values())
+        if clean_name:
+            questions.setdefault(clean_name, (label, field_type))
+    return questions
+
+
+def question_columns(queryset):
+    """(clean_name, label, field_type) for every question of the forms in ``queryset``, first wins."""
+    page_ids = queryset.order_by().values_list("page_id", flat=True).distinct()
+    return [(name, label, field_type) for name, (label, field_type) in questions_of(page_ids).items()]
 
 
 def equality_columns(queryset):
@@ -104,10 +113,13 @@ class ApplicationExport:
         self.kinds = [(field_type, shown_as_stored(field_type)) for _, _, field_type in self.questions]
         self.equality = equality_columns(equality) if equality is not None else []
         self.equality_shown = equality
+        page_ids = queryset.order_by().values_list("page_id", flat=True).distinct()
+        self.equality_questions = questions_of(page_ids, FieldSection.EQUALITY) if self.equality else {}
 
     def header(self):
         labels = [label for _, label in BASE_FIELDS] + [label for _, label, _ in self.questions]
-        return neutralise_row(labels + [f"Equality monitoring: {key}" for key in self.equality])
+        equality = [self.equality_questions.get(key, (key.replace("_", " "), ""))[0] for key in self.equality]
+        return neutralise_row(labels + [f"Equality monitoring: {label}" for label in equality])
 
     def rows(self):
         """Neutralised rows; the database pulls each answer out of ``form_data``."""
@@ -152,7 +164,10 @@ class ApplicationExport:
         ]
         if self.equality:
             answers = row[width] or {}
-            cells += [display_answer(answers.get(key)) for key in self.equality]
+            cells += [
+                display_answer(answers.get(key), self.equality_questions.get(key, ("", ""))[1])
+                for key in self.equality
+            ]
         return neutralise_row(cells)
 
 

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from forms.models import Application, ApplicationStatus
+from forms.models import Application, ApplicationFormPage, ApplicationStatus, FormPurpose
 from forms.page_cache import on_places_filled_change
 from reviews.models import StatusChange
 
@@ -21,15 +21,29 @@ TRANSITIONS = {
     S.UNSUCCESSFUL: (),
     S.WITHDRAWN: (),
 }
+# A council sign-up's way: received -> contacted -> signed up, or declined on the way.
+SIGNUP_TRANSITIONS = {
+    S.RECEIVED: (S.CONTACTED, S.DECLINED),
+    S.CONTACTED: (S.SIGNED_UP, S.DECLINED),
+    S.SIGNED_UP: (),
+    S.DECLINED: (),
+}
 
 
 class InvalidTransition(Exception):
     """A status change the pipeline does not allow (or based on a status that has since changed)."""
 
 
-def allowed_transitions(status):
-    """The statuses an application in ``status`` may move to, in pipeline order."""
-    return TRANSITIONS.get(status, ())
+def allowed_transitions(status, purpose=FormPurpose.APPLICATION):
+    """The statuses a submission in ``status`` to a form of ``purpose`` may move to, in order."""
+    table = SIGNUP_TRANSITIONS if purpose == FormPurpose.COUNCIL_SIGNUP else TRANSITIONS
+    return table.get(status, ())
+
+
+def purpose_of(application):
+    """The purpose (application or council sign-up) of the form the application came from."""
+    purpose = ApplicationFormPage.objects.filter(pk=application.page_id).values_list("purpose", flat=True)
+    return purpose.first() or FormPurpose.APPLICATION
 
 
 def change_status(application_id, to_status, user, note="", expected_status=None, email=None):
@@ -44,7 +58,7 @@ def change_status(application_id, to_status, user, note="", expected_status=None
         current = application.status
         if expected_status is not None and expected_status != current:
             raise InvalidTransition(f"{application.reference} is now {application.get_status_display()}.")
-        if to_status not in allowed_transitions(current):
+        if to_status not in allowed_transitions(current, purpose_of(application)):
             raise InvalidTransition(
                 f"{application.reference} cannot move from {application.get_status_display()} "
                 f"to {dict(ApplicationStatus.choices).get(to_status, 'an unknown status')}."

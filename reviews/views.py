@@ -15,6 +15,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import capfirst
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.contrib.forms.views import SubmissionsListView
@@ -22,6 +23,7 @@ from wagtail.log_actions import log
 from wagtail_modeladmin.views import DeleteView, HistoryView, IndexView, InspectView
 
 from forms.choices import PAGE_BREAK
+from forms.fields import CONSENT_FIELD
 from forms.files import file_response
 from forms.forms_data import display_answer
 from forms.models import (
@@ -31,6 +33,7 @@ from forms.models import (
     ApplicationFormPage,
     ApplicationStatus,
     FormPurpose,
+    statuses_for,
 )
 from forms.models.pages import FieldSection
 from forms.retention import delete_applications
@@ -39,14 +42,8 @@ from reviews.listings import listing_for, listing_url
 from reviews.models import ApplicationNote
 from reviews.params import parse_id, parse_ids, without_nul
 from reviews.permissions import Action, applications_for_user, holds_anywhere, programmes_for_user, scoped
-from reviews.pipeline import InvalidTransition, allowed_transitions, change_status
+from reviews.pipeline import InvalidTransition, allowed_transitions, change_status, purpose_of
 from reviews.status_emails import render_status_email, send_status_email
-
-
-def purpose_of(application):
-    """The purpose (application or council sign-up) of the form the application came from."""
-    page = ApplicationFormPage.objects.filter(pk=application.page_id).only("purpose").first()
-    return page.purpose if page else FormPurpose.APPLICATION
 
 
 def scoped_application(user, pk, action):
@@ -161,7 +158,11 @@ class ApplicationIndexView(IndexView):
                 "inspect_url_name": self.url_helper.get_action_url_name("inspect"),
                 "export_offer": export_offer(user),
                 "can_change": holds_anywhere(user, Action.CHANGE),
-                "statuses": ApplicationStatus.choices,
+                "statuses": [
+                    (status.value, status.label) for status in statuses_for(self.model_admin.purpose)
+                ],
+                "noun": NOUNS[self.model_admin.purpose],
+                "show_eligibility": "eligibility" in self.model_admin.list_display,
                 "export_query": self.request.GET.urlencode(),
             }
         )
@@ -234,6 +235,11 @@ def with_programme_titles(applications):
     return applications
 
 
+#: How each listing names what it lists (singular, plural).
+NOUNS = {
+    FormPurpose.APPLICATION: ("application", "applications"),
+    FormPurpose.COUNCIL_SIGNUP: ("council sign-up", "council sign-ups"),
+}
 COLUMN_LABELS = {
     "select": "Select",
     "reference": "Reference",
@@ -282,7 +288,8 @@ class ApplicationInspectView(ScopedInstanceMixin, InspectView):
             "answers": answers_with_labels(application),
             "files": list(application.files.order_by("pk")),
             "allowed_statuses": [
-                (value, ApplicationStatus(value).label) for value in allowed_transitions(application.status)
+                (value, ApplicationStatus(value).label)
+                for value in allowed_transitions(application.status, self.model_admin.purpose)
             ],
             "can_change": applications_for_user(user, Action.CHANGE).filter(pk=application.pk).exists(),
             "status_changes": application.status_changes.select_related("user"),
@@ -322,7 +329,8 @@ class ApplicationHistoryView(ScopedInstanceMixin, HistoryView):
 
 
 def answers_with_labels(application):
-    """(label, answer) for each question of the form, then any answer whose question has gone."""
+    """(label, answer) for each question of the form, then the consent and any answer whose
+    question has gone, each under words a reviewer reads (never a field name)."""
     data = dict(application.form_data or {})
     fields = (
         ApplicationFormField.objects.filter(page_id=application.page_id)
@@ -333,17 +341,33 @@ def answers_with_labels(application):
     answers = []
     for clean_name, label, field_type in fields.values_list("clean_name", "label", "field_type"):
         answers.append((label, display_answer(data.pop(clean_name, None), field_type)))
-    answers += [(key, display_answer(value)) for key, value in data.items()]
+    consent = ApplicationFormPage.objects.filter(pk=application.page_id).values_list(
+        "consent_label", flat=True
+    )
+    answers += [(leftover_label(key, consent.first()), display_answer(value)) for key, value in data.items()]
     return answers
 
 
+def leftover_label(key, consent_label):
+    """Words for an answer with no question on the form now: the consent, or a removed question."""
+    if key == CONSENT_FIELD:
+        return consent_label or "Agreed to the privacy notice"
+    return f"{capfirst(key.replace('_', ' '))} (question since removed)"
+
+
 def equality_answers(application):
+    """(question label, answer) of the application's equality monitoring answers."""
     monitoring = getattr(application, "equality_monitoring", None)
     try:
         answers = monitoring.answers if monitoring else {}
     except Application.equality_monitoring.RelatedObjectDoesNotExist:
         answers = {}
-    return [(key, display_answer(value)) for key, value in (answers or {}).items()]
+    questions = exports.questions_of([application.page_id], FieldSection.EQUALITY)
+    shown = []
+    for key, value in (answers or {}).items():
+        label, field_type = questions.get(key, (leftover_label(key, ""), ""))
+        shown.append((label, display_answer(value, field_type)))
+    return shown
 
 
 SEARCH_TERM = "a search term"
@@ -389,9 +413,10 @@ def status_change_view(request, pk):
     to_status = request.POST.get("to_status", "")
     note = request.POST.get("note", "").strip()
     expected = request.POST.get("expected_status") or None
-    inspect_url = listing_url(purpose_of(application), "inspect", quote(application.pk))
+    purpose = purpose_of(application)
+    inspect_url = listing_url(purpose, "inspect", quote(application.pk))
     send_email = bool(request.POST.get("send_email")) and bool(application.applicant_email)
-    if to_status not in allowed_transitions(application.status):
+    if to_status not in allowed_transitions(application.status, purpose):
         messages.error(request, refused_message(application, to_status))
         return redirect(inspect_url)
     email = render_status_email(application, to_status) if send_email else None

@@ -9,6 +9,7 @@ from .applications import (
     ApplicationStatus,
     EligibilityResult,
     EqualityMonitoring,
+    statuses_for,
 )
 from .drafts import SavedDraft
 from .pages import ApplicationFormField, ApplicationFormPage, FormPurpose, WindowState
@@ -39,4 +40,5 @@ __all__ = [
     "PoolRegion",
     "StatusWording",
     "WindowState",
+    "statuses_for",
 ]

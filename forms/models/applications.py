@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from wagtail.contrib.forms.models import AbstractFormSubmission
 
+from forms.choices import FormPurpose
 from forms.storage import private_storage
 
 
@@ -17,6 +18,27 @@ class ApplicationStatus(models.TextChoices):
     PLACED = "placed", "Placed"
     UNSUCCESSFUL = "unsuccessful", "Unsuccessful"
     WITHDRAWN = "withdrawn", "Withdrawn"
+    # A council sign-up's own statuses (with RECEIVED): see SIGNUP_STATUSES.
+    CONTACTED = "contacted", "Contacted"
+    SIGNED_UP = "signed-up", "Signed up"
+    DECLINED = "declined", "Declined"
+
+
+#: The statuses of a council sign-up, in order; applications from returners use the others.
+SIGNUP_STATUSES = (
+    ApplicationStatus.RECEIVED,
+    ApplicationStatus.CONTACTED,
+    ApplicationStatus.SIGNED_UP,
+    ApplicationStatus.DECLINED,
+)
+APPLICATION_STATUSES = (ApplicationStatus.RECEIVED,) + tuple(
+    status for status in ApplicationStatus if status not in SIGNUP_STATUSES
+)
+
+
+def statuses_for(purpose):
+    """The statuses a submission to a form of ``purpose`` (a FormPurpose) can have, in order."""
+    return SIGNUP_STATUSES if purpose == FormPurpose.COUNCIL_SIGNUP else APPLICATION_STATUSES
 
 
 #: Statuses of an application that fill one of the programme's places (an offer made, or taken up).

@@ -37,7 +37,7 @@ from forms.choices import (
     WhenFull,
     Window,
 )
-from forms.fields import ApplicationFormBuilder
+from forms.fields import TEXT_MAX_LENGTH, TEXT_TYPES, ApplicationFormBuilder
 from home.queries import public_q
 
 from .applications import Application
@@ -101,10 +101,40 @@ class ApplicationFormField(AbstractFormField):
         blank=True,
         help_text="Shown to applicants who do not meet this rule: why, and what they can do instead.",
     )
+    error_name = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="What the answer is, to start error messages, e.g. “Date you left social work” "
+        "gives “Date you left social work must be in the past”. Blank: the question.",
+    )
+    max_words = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="For a text question: the most words accepted (applicants see a live count).",
+    )
+    max_characters = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(TEXT_MAX_LENGTH)],
+        help_text="For a text question: the most characters accepted (applicants see a live count).",
+    )
+    date_in_past = models.BooleanField(
+        default=False,
+        help_text="For a date question: the date must be before today (always so with a date rule).",
+    )
 
     panels = AbstractFormField.panels + [
         FieldPanel("role"),
         FieldPanel("section"),
+        MultiFieldPanel(
+            [
+                FieldPanel("error_name"),
+                FieldRowPanel([FieldPanel("max_words"), FieldPanel("max_characters")]),
+                FieldPanel("date_in_past"),
+            ],
+            heading="Checks on the answer",
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("eligibility_rule"),
@@ -126,6 +156,12 @@ class ApplicationFormField(AbstractFormField):
                 raise ValidationError({"eligibility_rule": "A date rule needs a Date question."})
             if self.years_ago_min is None and self.years_ago_max is None:
                 raise ValidationError({"years_ago_min": "Give a minimum or a maximum number of years."})
+        if (self.max_words or self.max_characters) and self.field_type not in TEXT_TYPES:
+            raise ValidationError({"max_words": "Only a text question (single or multi-line) has a limit."})
+        if self.max_words and self.max_characters:
+            raise ValidationError({"max_characters": "Give a limit in words or in characters, not both."})
+        if self.date_in_past and self.field_type != "date":
+            raise ValidationError({"date_in_past": "Only a Date question can ask for a date in the past."})
         if self.eligibility_rule == EligibilityRule.ANSWER_IN and not self.eligible_answers.strip():
             raise ValidationError({"eligible_answers": "List the eligible answers."})
 
@@ -327,6 +363,11 @@ class ApplicationFormPage(AbstractEmailForm):
         "the programme's profession in the regions they choose (they can also join later from Your "
         "applications).",
     )
+    reply_to = models.EmailField(
+        blank=True,
+        help_text="An address the programme team reads: the Reply-To of the emails applicants get "
+        "and the contact address they give. Blank: the emails ask applicants not to reply.",
+    )
     thank_you_text = RichTextField(
         blank=True,
         features=["bold", "italic", "link", "ul", "ol"],
@@ -393,8 +434,9 @@ class ApplicationFormPage(AbstractEmailForm):
             [
                 FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
                 FieldPanel("subject"),
+                FieldPanel("reply_to"),
             ],
-            heading="Team notification email",
+            heading="Emails",
         ),
     ]
     search_fields = AbstractEmailForm.search_fields + [index.SearchField("introduction")]

@@ -223,7 +223,7 @@ def test_an_email_longer_than_254_characters_is_an_error_not_a_500(client, form_
 def test_answers_longer_than_allowed_are_errors(client, every_type_page):
     eligible(client, every_type_page)
     response = client.post(every_type_page.url + "step-1/", {**valid_answers(), "single_line": "x" * 256})
-    assert "Ensure this value has at most 255 characters" in response.content.decode()
+    assert "Single line must be 255 characters or fewer" in response.content.decode()
 
 
 def test_post_without_csrf_token_is_403(every_type_page):

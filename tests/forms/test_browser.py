@@ -89,7 +89,8 @@ def test_applicant_completes_an_application_by_keyboard_with_no_axe_violations(
     send_empty_step_and_check_errors(page)
     tab_to(page, "are_you_a_qualified_social_worker")
     page.keyboard.press("Space")
-    type_into(page, "when_did_you_last_practise_as_a_social_worker", three_years_ago())
+    for part, value in zip(("day", "month", "year"), three_years_ago().split("/"), strict=True):
+        type_into(page, f"when_did_you_last_practise_as_a_social_worker_{part}", value)
     tab_to(page, "do_you_have_the_right_to_work_in_the_uk")
     page.keyboard.press("Space")
     tab_to_button(page, "Continue")
@@ -146,7 +147,8 @@ def test_closed_form_has_no_axe_violations(browser_page, site_url):
 
 def answer_eligibility(page, last_practised):
     page.check("#id_are_you_a_qualified_social_worker_0")
-    page.fill("#id_when_did_you_last_practise_as_a_social_worker", last_practised)
+    for part, value in zip(("day", "month", "year"), last_practised.split("/"), strict=True):
+        page.fill(f"#id_when_did_you_last_practise_as_a_social_worker_{part}", value)
     page.check("#id_do_you_have_the_right_to_work_in_the_uk_0")
     with page.expect_navigation():
         page.click("text=Continue")

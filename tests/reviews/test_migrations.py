@@ -6,10 +6,12 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from campaigns.factories import CampaignPageFactory, ProgrammeIndexPageFactory
-from forms.models import Application
+from forms.models import Application, FormPurpose
 from reviews.models import ApplicationNote, ProgrammeAccess, StatusChange
 from reviews.permissions import EXPORT_PERMISSION
 from tests.forms.conftest import make_form_page
+
+from .conftest import make_application, make_form
 
 BEFORE = [("application_forms", "0004_application_listing_index"), ("reviews", None)]
 AFTER = [("application_forms", "0005_pipeline_moves_to_reviews"), ("reviews", "0001_initial")]
@@ -63,3 +65,26 @@ def test_notes_history_access_and_export_permission_survive_the_move_to_reviews(
     assert ApplicationNote.objects.get(application=application).text == "Called back"
     reviewer = group.user_set.create(username="old.reviewer")
     assert reviewer.has_perm(EXPORT_PERMISSION)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_existing_signups_move_onto_signup_statuses_and_applications_keep_theirs(live_home_page):
+    programme = CampaignPageFactory(parent=ProgrammeIndexPageFactory(parent=live_home_page))
+    signup_form, application_form = make_form(programme, FormPurpose.COUNCIL_SIGNUP), make_form(programme)
+    migrate([("application_forms", "0013_employer_signup")])
+    old = {
+        "shortlisted": make_application(signup_form, programme, status="shortlisted", reference="C1"),
+        "placed": make_application(signup_form, programme, status="placed", reference="C2"),
+        "withdrawn": make_application(signup_form, programme, status="withdrawn", reference="C3"),
+        "received": make_application(signup_form, programme, status="received", reference="C4"),
+        "applicant": make_application(application_form, programme, status="shortlisted", reference="A1"),
+    }
+    migrate([("application_forms", "0014_question_checks_and_signup_statuses")])
+    now = {key: Application.objects.get(pk=application.pk).status for key, application in old.items()}
+    assert now == {
+        "shortlisted": "contacted",
+        "placed": "signed-up",
+        "withdrawn": "declined",
+        "received": "received",
+        "applicant": "shortlisted",
+    }

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from forms.models import Application, ApplicationStatus
+from forms.models import Application, ApplicationStatus, FormPurpose, statuses_for
 from reviews.models import StatusChange
 from reviews.pipeline import TRANSITIONS, InvalidTransition, change_status
 
@@ -12,7 +12,7 @@ from .conftest import make_application
 
 pytestmark = pytest.mark.django_db
 
-STATUSES = [value for value, _ in ApplicationStatus.choices]
+STATUSES = list(statuses_for(FormPurpose.APPLICATION))
 PAIRS = [(before, after) for before in STATUSES for after in STATUSES]
 ALLOWED = [pair for pair in PAIRS if pair[1] in TRANSITIONS[pair[0]]]
 REFUSED = [pair for pair in PAIRS if pair[1] not in TRANSITIONS[pair[0]]]

@@ -76,13 +76,13 @@ def test_export_shows_stored_answers_in_the_same_wording(client, reviewer_a, typ
     assert record["Why do you want to return?"] == ""
 
 
-def test_dashboard_counts_a_forms_places_in_the_form_pages_own_query(site):
+def test_dashboard_counts_a_forms_application_limit_in_the_form_pages_own_query(site):
     site["form_a"].places = 3
     site["form_a"].save()
     make_application(site["form_a"], site["a"])
     with CaptureQueriesContext(connection) as captured:
         figures = programme_figures(site["a"])
-    assert figures.places_left == 2
+    assert figures.limit_left == 2
     counts = [
         query["sql"]
         for query in captured

@@ -232,7 +232,9 @@ def run_faults(env, started, stop, log):
 
 
 def manage(*args):
-    result = subprocess.run([str(STACK_DIR / "manage"), *args], capture_output=True, text=True, check=True)
+    result = subprocess.run([str(STACK_DIR / "manage"), *args], capture_output=True, text=True)
+    if result.returncode:
+        raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
     return result.stdout.strip()
 
 

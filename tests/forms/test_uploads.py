@@ -286,7 +286,7 @@ def test_an_upload_stored_while_reported_failed_keeps_its_row_until_the_clean_up
     failing = KeptButReportedFailed(private_storage())
     monkeypatch.setattr(uploads, "private_storage", lambda: failing)
     monkeypatch.setattr(retention, "private_storage", lambda: failing)
-    response = client.post(form_page.url, {**answers(), "your_cv": pdf()})
+    response = client.post(form_page.url + "step-1/", {**answers(), "your_cv": pdf()})
     assert response.status_code == 503
     assert "try again" in response.content.decode()
     left = {f"applications/{name}" for name in stored_objects() - before}

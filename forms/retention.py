@@ -89,6 +89,43 @@ def delete_unlinked_files(queryset):
     return personal_data.Deleted(count=len(gone), kept=len(files) - len(gone))
 
 
+#: The folder of the private storage holding applicants' uploads (ApplicationFile's upload_to).
+UPLOADS_FOLDER = "applications"
+
+
+def stored_upload_names():
+    """Names of every object in the private storage's uploads folder (one S3 list request per 1,000)."""
+    try:
+        _folders, names = private_storage().listdir(UPLOADS_FOLDER)
+    except FileNotFoundError:  # a local folder nothing was ever uploaded to
+        return []
+    return [f"{UPLOADS_FOLDER}/{name}" for name in names]
+
+
+def orphaned_uploads(cutoff):
+    """Stored uploads no ApplicationFile row points at, stored before ``cutoff``.
+
+    Only files with no row are dated (one storage request each), and only those older than
+    ``cutoff`` count, so an upload being saved this moment is never one.
+    """
+    from forms.models import ApplicationFile
+
+    names = stored_upload_names()
+    known = set()
+    for start in range(0, len(names), BATCH_SIZE):
+        batch = names[start : start + BATCH_SIZE]
+        known |= set(ApplicationFile.objects.filter(file__in=batch).values_list("file", flat=True))
+    storage = private_storage()
+    return [name for name in names if name not in known and storage.get_modified_time(name) < cutoff]
+
+
+def delete_orphaned_uploads(cutoff):
+    """Deletes stored uploads with no row, older than ``cutoff``; returns a ``personal_data.Deleted``."""
+    names = orphaned_uploads(cutoff)
+    failed = delete_stored_files(names)
+    return personal_data.Deleted(count=len(names) - len(failed), kept=len(failed))
+
+
 def scrub_audit_entries(model, ids):
     """Audit entries of these rows keep their action, time, user and label (the reference), not their data."""
     if ids:
@@ -191,6 +228,8 @@ def purge(now=None, batch_size=BATCH_SIZE, progress_factory=None):
         kind_counts = purge_kind(kind, now, batch_size, progress)
         counts[kind.name] = kind_counts.as_data()
         counts[kind.name]["held"] = kind_counts.held
+    orphans = delete_orphaned_uploads(draft_cutoff(now))
+    counts["orphaned_uploads"] = {"deleted": orphans.count, "by_programme": {}, "kept": orphans.kept}
     run.finished_at = timezone.now()
     run.counts = counts
     run.save(update_fields=["finished_at", "counts"])

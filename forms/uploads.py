@@ -163,9 +163,9 @@ class StorageUnavailable(Exception):
 def store_uploads(form):
     """Stores the form's new, valid uploads; returns {field name: ApplicationFile}.
 
-    Each file is saved under a new random key and gets an unlinked ApplicationFile row.
-    If any save fails, the objects and rows made so far are removed and StorageUnavailable
-    is raised, so a failure never leaves an orphaned object.
+    Each file gets an unlinked ApplicationFile row, then its object under the row's new
+    random key. If any save fails, the objects and rows made so far are removed (a row
+    whose object cannot be removed stays for the clean-up) and StorageUnavailable is raised.
     """
     from forms.models import ApplicationFile
 
@@ -184,22 +184,31 @@ def store_uploads(form):
 
 
 def store_one(model, field_name, upload):
-    """Saves one upload (from ``as_detected``: S3 stores its ``content_type`` with the object)."""
+    """Saves one upload (from ``as_detected``: S3 stores its ``content_type`` with the object).
+
+    The row is written before the object: a process stopped between the two, or a save the
+    storage made but reported as failed, leaves an unlinked row the clean-up deletes with
+    its object, never an object no row points at.
+    """
     storage = private_storage()
     key = f"applications/{uuid.uuid4().hex}{EXTENSIONS[upload.content_type]}"
+    row = model.objects.create(
+        field_name=field_name,
+        file=key,
+        original_name=os.path.basename(upload.name or "file")[:255],
+        content_type=upload.content_type,
+        size=upload.size,
+    )
     upload.seek(0)
-    saved_key = storage.save(key, upload)
     try:
-        return model.objects.create(
-            field_name=field_name,
-            file=saved_key,
-            original_name=os.path.basename(upload.name or "file")[:255],
-            content_type=upload.content_type,
-            size=upload.size,
-        )
+        saved_key = storage.save(key, upload)
     except Exception:
-        storage.delete(saved_key)
+        discard([row])
         raise
+    if saved_key != key:  # the storage chose another name (only if the random key was taken)
+        model.objects.filter(pk=row.pk).update(file=saved_key)
+        row.file.name = saved_key
+    return row
 
 
 def discard(files):

@@ -2,7 +2,8 @@
 
 import sys
 
-from django.db import InterfaceError, OperationalError
+from django.contrib.sessions.exceptions import SessionInterrupted
+from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
 from django.views import defaults
@@ -61,11 +62,32 @@ def server_error(request, template_name="500.html"):
 
 
 def bad_request(request, exception, template_name="400.html"):
-    """Django's 400 view, or the 503 page when the database failed while saving the session.
+    """Django's 400 view; the 503 page when saving the session failed but the session is still stored.
 
     Django's database session backend turns any database error on saving into "the session
-    was deleted" (``SessionInterrupted``, a 400): during an outage that is not true.
+    was deleted" (``SessionInterrupted``, a 400): an outage, or a connection a restarted
+    database left half-open, where sending again works. Only when the session really is gone
+    (its answers with it) does the visitor get the page saying so.
     """
     if caused_by_outage(exception):
         return service_unavailable()
+    if isinstance(exception, SessionInterrupted):
+        return service_unavailable() if session_still_stored(request) else session_lost(request)
     return defaults.bad_request(request, exception, template_name)
+
+
+def session_still_stored(request):
+    """Whether the request's session is still stored (True when the store cannot tell: try again)."""
+    try:
+        return request.session.exists(request.session.session_key)
+    except DatabaseError:
+        return True
+    except Exception as error:
+        if caused_by_outage(error):
+            return True
+        raise
+
+
+def session_lost(request):
+    """The page for a session deleted while its request ran: what it held is gone, say so."""
+    return HttpResponse(loader.get_template("400_session.html").render(), status=400)

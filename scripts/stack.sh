@@ -132,7 +132,7 @@ export_settings() {
     # .run/stack/manage runs a management command against this stack (it holds the secret).
     {
         echo '#!/usr/bin/env bash'
-        export -p | grep -E ' (DJANGO_SETTINGS_MODULE|SECRET_KEY|ALLOWED_HOSTS|SECURE_[A-Z_]+|DATABASE_URL|REDIS_URL|AWS_[A-Z_]+|EMAIL_[A-Z_]+|STATIC_ROOT|WAGTAILADMIN_BASE_URL|TASKS_BACKEND|APPLICATION_[A-Z_]+)='
+        export -p | grep -E ' (DJANGO_SETTINGS_MODULE|SECRET_KEY|ALLOWED_HOSTS|SECURE_[A-Z_]+|DATABASE_URL|REDIS_URL|AWS_[A-Z0-9_]+|EMAIL_[A-Z_]+|STATIC_ROOT|WAGTAILADMIN_BASE_URL|TASKS_BACKEND|APPLICATION_[A-Z_]+)='
         echo "cd '$REPO' && exec '$BIN/python' manage.py \"\$@\""
     } >"$DIR/manage"
     chmod 700 "$DIR/manage"

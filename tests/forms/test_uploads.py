@@ -200,9 +200,12 @@ def test_s3_down_shows_try_again_keeping_answers_with_no_row_and_no_object(setti
     html = response.content.decode()
     assert "try again" in html
     assert 'value="Amira Khan"' in html
-    assert ApplicationFile.objects.count() == 0
     assert Application.objects.count() == 0
     assert stored_objects() == before
+    # The attempt's row (written before the object) stays unlinked until the clean-up.
+    assert not ApplicationFile.objects.filter(application__isnull=False).exists()
+    call_command("clean_application_uploads", "--hours", "0", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert ApplicationFile.objects.count() == 0
     # The storage is back: the applicant selects the file again and carries on.
     assert apply(client, form_page).status_code == 303
 
@@ -252,3 +255,58 @@ def test_an_upload_cleaned_before_confirming_is_asked_for_again(client, form_pag
     assert 'type="file" name="your_cv"' in html and "You uploaded" not in html
     assert client.get(form_page.url + "check/")["Location"] == form_page.url + "step-1/"
     assert Application.objects.count() == 0
+
+
+class KeptButReportedFailed:
+    """Private storage as an S3 outage can leave it: the object lands, its answer is lost, deletes fail."""
+
+    def __init__(self, storage):
+        self.storage = storage
+
+    def save(self, name, content):
+        self.storage.save(name, content)
+        raise ConnectionError("the answer to the upload was lost")
+
+    def delete(self, name):
+        raise ConnectionError("S3 unreachable")
+
+    def delete_many(self, names):
+        raise ConnectionError("S3 unreachable")
+
+    def __getattr__(self, name):
+        return getattr(self.storage, name)
+
+
+def test_an_upload_stored_while_reported_failed_keeps_its_row_until_the_clean_up_deletes_both(
+    client, form_page, monkeypatch
+):
+    from forms import retention, uploads
+
+    before = stored_objects()
+    failing = KeptButReportedFailed(private_storage())
+    monkeypatch.setattr(uploads, "private_storage", lambda: failing)
+    monkeypatch.setattr(retention, "private_storage", lambda: failing)
+    response = client.post(form_page.url + "step-1/", {**answers(), "your_cv": pdf()})
+    assert response.status_code == 503
+    assert "try again" in response.content.decode()
+    left = {f"applications/{name}" for name in stored_objects() - before}
+    assert left  # the storage kept it and could not delete it
+    assert set(ApplicationFile.objects.values_list("file", flat=True)) == left
+    monkeypatch.undo()
+    call_command("clean_application_uploads", "--hours", "0", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert not stored_objects() - before
+    assert not ApplicationFile.objects.exists()
+
+
+def test_the_clean_up_deletes_stored_files_no_row_points_at_once_as_old_as_a_draft(client, form_page):
+    from django.core.files.base import ContentFile
+
+    apply(client, form_page)
+    linked = ApplicationFile.objects.get().file.name.split("/")[-1]
+    orphan = private_storage().save("applications/orphan-cv.pdf", ContentFile(PDF_BYTES)).split("/")[-1]
+    call_command("clean_application_uploads", "--hours", "48", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert {linked, orphan} <= stored_objects()  # too recent: it may be an upload being saved
+    call_command("clean_application_uploads", "--hours", "0", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert orphan not in stored_objects()
+    assert linked in stored_objects()
+    assert Application.objects.get().files.get().file.name.endswith(linked)

@@ -3,7 +3,7 @@
 import pytest
 from botocore.exceptions import EndpointConnectionError
 from django.core.cache import cache
-from django.db import OperationalError
+from django.db import OperationalError, ProgrammingError
 from django.test import Client
 
 from home.factories import StandardPageFactory
@@ -80,6 +80,49 @@ def test_database_outage_while_saving_the_session_gives_a_503_not_a_400(visitor,
     response = visitor.post(form.url + "step-1/", {**answers(full_name="Amira K"), "your_cv": pdf()})
     assert response.status_code == 503
     assert "Please try again in a few minutes." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_any_database_error_saving_a_session_still_stored_gives_a_503_not_a_400(
+    visitor, home_page, monkeypatch
+):
+    """Not only outages: psycopg refuses to start a transaction on a connection left mid-transaction
+    with a ProgrammingError. The session is still stored, so sending again works."""
+    from django.contrib.sessions.models import Session
+
+    form = application_form(home_page)
+    assert visitor.post(form.url + "step-1/", {**answers(), "your_cv": pdf()}).status_code == 303
+    error = ProgrammingError("can't change 'autocommit' now: connection in transaction status INTRANS")
+    monkeypatch.setattr(Session, "save", failing(error))
+    response = visitor.post(form.url + "step-1/", {**answers(full_name="Amira K"), "your_cv": pdf()})
+    assert response.status_code == 503
+    assert "Please try again in a few minutes." in response.content.decode()
+    monkeypatch.undo()
+    again = visitor.post(form.url + "step-1/", {**answers(full_name="Amira K"), "your_cv": pdf()})
+    assert again.status_code == 303
+
+
+@pytest.mark.django_db
+def test_a_session_deleted_while_its_request_ran_says_the_answers_were_not_kept(
+    visitor, home_page, monkeypatch
+):
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.contrib.sessions.models import Session
+
+    form = application_form(home_page)
+    assert visitor.post(form.url + "step-1/", {**answers(), "your_cv": pdf()}).status_code == 303
+    save = SessionStore.save
+
+    def deleted_first(session, *args, **kwargs):  # as signing in from another window does
+        Session.objects.filter(pk=session.session_key).delete()
+        return save(session, *args, **kwargs)
+
+    monkeypatch.setattr(SessionStore, "save", deleted_first)
+    response = visitor.post(form.url + "step-1/", {**answers(full_name="Amira K"), "your_cv": pdf()})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Your answers were not kept" in html
+    assert "start again" in html
 
 
 def application_form(home_page):

@@ -1,4 +1,5 @@
-"""Deletes uploads of abandoned drafts (never linked to an application) once they have expired.
+"""Deletes uploads of abandoned drafts (never linked to an application) once they have expired,
+and stored files no row points at (left by an older version or by hand) as old.
 
 ``purge_expired_data`` does this too, with everything else that is due; this command does only
 the uploads (objects first, so an object that cannot be deleted keeps its row for the next run).
@@ -11,7 +12,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from forms.models import ApplicationFile
-from forms.retention import delete_unlinked_files
+from forms.retention import delete_orphaned_uploads, delete_unlinked_files
 
 
 class Command(BaseCommand):
@@ -30,3 +31,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{result.kept} could not be deleted from storage and are kept for the next run."
             )
+        orphans = delete_orphaned_uploads(cutoff)
+        self.stdout.write(
+            f"Deleted {orphans.count} stored file(s) with no upload row, older than {hours} hours."
+        )
+        if orphans.kept:
+            self.stdout.write(f"{orphans.kept} of them could not be deleted and are left for the next run.")

@@ -118,7 +118,9 @@ def test_applicant_completes_an_application_by_keyboard_with_no_axe_violations(
     tab_to_button(page, "Continue")
     press_enter_and_wait(page, "**/step-3/")
 
-    # Step 4: about you, equality monitoring and consent.
+    # Step 4: about you, equality monitoring, the talent pool (asked, never ticked for them) and consent.
+    assert page.locator("#talent-pool-heading").is_visible()
+    assert not page.locator("#id_talent_pool").is_checked()
     assert axe_violations(page) == []
     send_empty_step_and_check_errors(page)
     tab_to(page, "what_is_your_age")

@@ -123,12 +123,9 @@ def test_talent_pool_pages_have_no_axe_violations(browser_page, site_url):
     ApplicationFormPage.objects.filter(slug="apply").update(offer_talent_pool=True)
     # The demo put this applicant in the pool; here she has not joined it yet.
     PoolProfile.objects.filter(application__applicant_email=DEMO_APPLICANT).delete()
+    # The form's own pool question (on its last step) is checked with axe by the step-by-step
+    # browser tests in tests/forms/test_browser.py, and unticked by tests/forms/applicants/test_pool.py.
     page = browser_page
-    page.goto(site_url + "/programmes/come-back-to-social-work/apply/")
-    assert page.locator("#talent-pool-heading").is_visible()
-    assert not page.locator("#id_talent_pool").is_checked()
-    assert axe_violations(page) == []
-
     sign_in(page, site_url)
     page.get_by_role("link", name=re.compile(r"^Come Back to Social Work\W+application")).click()
     page.click("text=Join the talent pool")

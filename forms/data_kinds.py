@@ -1,17 +1,33 @@
-"""The kinds of personal data the public intake keeps: applications (with their files) and drafts.
+"""The kinds of personal data the public intake keeps: applications (with their files), drafts,
+development plans and talent pool profiles.
 
 Registered in ``forms.apps`` (see ``forms.personal_data``). The back office registers the
-rows that hang off an application (equality answers, notes, status history) in ``reviews``.
+rows that hang off an application (equality answers, notes, status history) in ``reviews``;
+recruiting registers interests and the audit of profile views in ``recruiters``.
+
+A plan goes with its application, which is held while the plan is open. A pool profile is
+deleted by the first purge after its consent ends or is withdrawn (consent is its only
+basis), and its application is held while consent is active; see docs/data-protection.md.
 """
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db.models import Q
 from django.utils.text import get_valid_filename
 
-from forms import drafts, personal_data, retention, saved_drafts
+from forms import drafts, personal_data, pool, retention, saved_drafts
 from forms.choices import SIGNUP_PURPOSES
-from forms.models import ACTIVE_STAGES, Application, ApplicationFile, ApplicationFormPage, SavedDraft
+from forms.models import (
+    ACTIVE_STAGES,
+    Application,
+    ApplicationFile,
+    ApplicationFormPage,
+    PlanItem,
+    PoolProfile,
+    SavedDraft,
+)
+from forms.months import months_after
 
 
 def register_kinds():
@@ -30,6 +46,7 @@ def register_kinds():
     )
     # An application still in recruitment waits until it leaves the active stages.
     personal_data.register_hold("applications", lambda now: Q(status__in=ACTIVE_STAGES))
+    register_plans_and_pool()
     personal_data.register(
         personal_data.DataKind(
             name="drafts",
@@ -66,6 +83,38 @@ def register_kinds():
             expired=retention.expired_draft_uploads,
         )
     )
+
+
+def register_plans_and_pool():
+    """Development plans and talent pool profiles, and the holds they put on their applications."""
+    personal_data.register(
+        personal_data.DataKind(
+            name="plans",
+            label="Development plans",
+            model=PlanItem,
+            for_email=of_applications_to(PlanItem),
+            export=export_plans,
+            delete=personal_data.delete_rows,
+            notice=plans_notice,
+            programme="application__programme",
+        )
+    )
+    personal_data.register_hold("applications", plan_open)
+    personal_data.register(
+        personal_data.DataKind(
+            name="pool_profiles",
+            label="Talent pool profiles",
+            model=PoolProfile,
+            for_email=of_applications_to(PoolProfile),
+            export=export_pool_profiles,
+            delete=personal_data.delete_rows,  # its regions, interests and view audit cascade
+            notice=pool_notice,
+            expired=expired_pool_profiles,
+            programme="application__programme",
+            shared_with=POOL_SHARED_WITH,
+        )
+    )
+    personal_data.register_hold("applications", pool_consent_active)
 
 
 def zip_path(reference, application_file):
@@ -154,3 +203,116 @@ def delete_drafts(rows):
     )
     count, _ = Session.objects.filter(pk__in=[session.pk for session in sessions]).delete()
     return personal_data.Deleted(count=count, kept=files.kept)
+
+
+POOL_SHARED_WITH = (
+    "the councils and employers recruiting through the talent pool, while you consent: your profession, "
+    "the regions you chose, years of experience, skills summary and availability (never your name or "
+    "contact details)"
+)
+
+
+def of_applications_to(model):
+    """``for_email`` of rows hanging off an application: those of the address's applications."""
+    return lambda email: model.objects.filter(application__applicant_email__iexact=email.strip())
+
+
+def export_plans(rows):
+    """Each plan item with its status, the applicant's notes and the reviewers' feedback."""
+    rows = rows.select_related("application").order_by("application_id", "sort_order", "pk")
+    return personal_data.Exported(
+        records=[
+            {
+                "reference": item.application.reference,
+                "item": item.title,
+                "guidance": item.guidance,
+                "link": item.link_url,
+                "status": item.get_status_display(),
+                "your_notes": item.applicant_notes,
+                "reviewer_feedback": item.reviewer_feedback,
+                "added_by_a_reviewer": item.template_item_id is None,
+                "updated_at": item.updated_at.isoformat(),
+            }
+            for item in rows
+        ]
+    )
+
+
+def plan_open(now):
+    """The hold: applications whose development plan (one with items) is still open at ``now``."""
+    open_plans = Q(pk__in=[])
+    for form in ApplicationFormPage.objects.only("pk", "closes_at", "plan_months"):
+        if not form.closes_at:
+            since = now - relativedelta(months=form.plan_months)
+            open_plans |= Q(page_id=form.pk, submit_time__gte=since)
+        elif now <= months_after(form.closes_at, form.plan_months):
+            open_plans |= Q(page_id=form.pk)
+    return open_plans & Q(pk__in=PlanItem.objects.values("application_id"))
+
+
+def plans_notice():
+    """How long development plans are kept, from each live application form's ``plan_months``."""
+    forms = ApplicationFormPage.objects.live().exclude(purpose__in=SIGNUP_PURPOSES).order_by("path")
+    return [
+        f"{form_name(form)}, development plans (their items, your notes and reviewers' feedback): open "
+        f"{plan_period(form)}; your application is kept at least until its plan closes, and the plan is "
+        "deleted with your application."
+        for form in forms
+    ]
+
+
+def plan_period(form):
+    months = f"{form.plan_months} month{'s' if form.plan_months != 1 else ''}"
+    return f"for {months} after " + ("the form closes" if form.closes_at else "you apply")
+
+
+def export_pool_profiles(rows):
+    """The profile as recruiters see it, with its consent dates."""
+    rows = rows.select_related("application").prefetch_related("regions").order_by("pk")
+    return personal_data.Exported(
+        records=[
+            {
+                "reference": profile.application.reference,
+                "profession": profile.get_profession_display(),
+                "regions": profile.region_labels(),
+                "years_of_experience": profile.years_of_experience,
+                "skills_summary": profile.skills_summary,
+                "availability": profile.get_availability_display(),
+                "availability_note": profile.availability_note,
+                "consented_at": iso(profile.consented_at),
+                "consent_expires_at": iso(profile.consent_expires_at),
+                "withdrawn_at": iso(profile.withdrawn_at),
+                "reminder_sent_at": iso(profile.reminder_sent_at),
+            }
+            for profile in rows
+        ]
+    )
+
+
+def iso(moment):
+    return moment.isoformat() if moment else None
+
+
+def pool_consent_active(now):
+    """The hold: applications whose pool profile's consent is active at ``now``."""
+    return Q(pk__in=PoolProfile.objects.consent_active(now).values("application_id"))
+
+
+def expired_pool_profiles(now):
+    """Profiles whose consent has ended or was withdrawn (consent is the only reason to keep one)."""
+    active = PoolProfile.objects.consent_active(now)
+    return PoolProfile.objects.exclude(pk__in=active.values("pk"))
+
+
+def pool_notice():
+    """What happens to a talent pool profile, from ``forms.pool`` (said only while a live form offers it)."""
+    if not ApplicationFormPage.objects.live().filter(offer_talent_pool=True).exists():
+        return []
+    months = pool.CONSENT_MONTHS
+    return [
+        f"Talent pool profiles: kept while you consent, for {months} months at a time (you can renew it "
+        f"for another {months} months, or leave at any time), and removed from every search at once when "
+        "you leave, withdraw your application or your consent ends. The next purge after that deletes the "
+        "profile, with recruiters' interest in it and the record of who viewed it. While you consent, "
+        "your application is kept too, even past its own date."
+    ]

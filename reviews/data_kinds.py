@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from forms import personal_data
 from forms.choices import EqualityRetention, FieldSection
-from forms.data_kinds import form_name
+from forms.data_kinds import form_name, of_applications_to
 from forms.models import ApplicationFormPage, EqualityMonitoring
 from reviews.models import ApplicationNote, StatusChange
 
@@ -51,11 +51,6 @@ def register_kinds():
             notice=lambda: [],  # goes with its application
         )
     )
-
-
-def of_applications_to(model):
-    """``for_email`` of rows hanging off an application: those of the address's applications."""
-    return lambda email: model.objects.filter(application__applicant_email__iexact=email.strip())
 
 
 def exported(rows, record):

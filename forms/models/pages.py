@@ -377,8 +377,9 @@ class ApplicationFormPage(AbstractEmailForm):
         default=6,
         validators=[MinValueValidator(0), MaxValueValidator(120)],
         help_text="Applications to this form, with their files, notes and status history, are "
-        "deleted this many months after the form closes (0: by the first purge after it closes). "
-        "The privacy notice says so.",
+        "deleted this many months after the form closes (0: by the first purge after it closes), or "
+        "later while one is still in recruitment, its development plan is open or its talent pool "
+        "consent runs. The privacy notice says so.",
     )
     equality_retention = models.CharField(
         max_length=20,

@@ -83,3 +83,30 @@ def test_sharing_is_stated_from_the_registry(client, demo_site):
     assert "Talent pool profiles: shared with council employers searching the talent pool." in text
     assert "until you withdraw your consent" in text
     assert "This website has no talent pool" not in text
+
+
+def test_the_notice_states_each_forms_plan_period_and_follows_an_editors_change(client, demo_site):
+    stem = "STEM ReCharge, development plans (their items, your notes and reviewers' feedback): open for"
+    kept = "your application is kept at least until its plan closes"
+    assert f"{stem} 6 months after the form closes; {kept}" in notice(client)
+    form = stem_form()
+    form.plan_months = 9
+    form.save_revision().publish()
+    assert f"{stem} 9 months after the form closes" in notice(client)
+
+
+def test_the_talent_pool_sentences_follow_whether_a_form_offers_it(client, demo_site):
+    for form in ApplicationFormPage.objects.live():
+        form.offer_talent_pool = form.pk == stem_form().pk
+        form.save_revision().publish()
+    text = notice(client)
+    assert "Talent pool profiles: kept while you consent, for 6 months at a time" in text
+    assert "The next purge after that deletes the profile" in text
+    assert (
+        "Talent pool profiles: shared with the councils and employers recruiting through the talent pool"
+        in text
+    )
+    form = stem_form()
+    form.offer_talent_pool = False
+    form.save_revision().publish()
+    assert "Talent pool profiles: kept while you consent" not in notice(client)

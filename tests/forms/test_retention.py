@@ -17,8 +17,18 @@ from django.db.models import Q
 from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import ModelLogEntry
 
-from forms import personal_data, retention
-from forms.models import Application, ApplicationFile, ApplicationStatus, EqualityMonitoring, PurgeRun
+from campaigns.choices import Region
+from forms import personal_data, plans, pool, retention
+from forms.models import (
+    Application,
+    ApplicationFile,
+    ApplicationStatus,
+    EqualityMonitoring,
+    PlanItem,
+    PoolProfile,
+    PoolRegion,
+    PurgeRun,
+)
 from forms.storage import private_storage
 from tests.forms.conftest import PDF_BYTES, make_form_page
 
@@ -214,6 +224,82 @@ def test_a_hold_another_kind_registers_keeps_rows_until_its_own_date(closed_form
         purge(AFTER_DUE)
         assert Application.objects.filter(pk=application.pk).exists()
         purge(plan_ends + dt.timedelta(days=1))
+    assert not Application.objects.filter(pk=application.pk).exists()
+
+
+# A plan open 9 months after CLOSED (UK time: until 1 Jan 2027, 00:59 GMT), past the 6-month retention.
+PLAN_OPEN = dt.datetime(2026, 12, 31, 12, 0, tzinfo=dt.UTC)
+PLAN_ENDED = dt.datetime(2027, 1, 1, 12, 0, tzinfo=dt.UTC)
+
+
+def test_an_application_waits_while_its_development_plan_is_open_then_goes_with_it(closed_form):
+    closed_form.plan_months = 9
+    closed_form.save()
+    with_plan = make_application(closed_form)
+    plans.add_reviewer_item(with_plan, None, "HCPC re-registration")
+    without_plan = make_application(closed_form)
+    run = purge(AFTER_DUE)
+    assert list(Application.objects.values_list("pk", flat=True)) == [with_plan.pk]
+    assert run.counts["applications"]["held"] == 1
+    purge(PLAN_OPEN)
+    assert PlanItem.objects.filter(application=with_plan).exists()
+    purge(PLAN_ENDED)
+    assert not Application.objects.filter(pk__in=[with_plan.pk, without_plan.pk]).exists()
+    assert not PlanItem.objects.exists()
+
+
+def test_a_plan_that_closes_before_the_retention_ends_holds_nothing(closed_form):
+    closed_form.plan_months = 3
+    closed_form.save()
+    application = make_application(closed_form)
+    plans.add_reviewer_item(application, None, "ReFresh week")
+    purge(BEFORE_DUE)
+    assert PlanItem.objects.filter(application=application).exists()
+    purge(AFTER_DUE)
+    assert not Application.objects.filter(pk=application.pk).exists()
+    assert not PlanItem.objects.exists()
+
+
+# Consent given in August lasts until 15 February 2027, past the applications' retention.
+CONSENTED = dt.datetime(2026, 8, 15, 12, 0, tzinfo=dt.UTC)
+CONSENT_ENDED = dt.datetime(2027, 2, 16, 12, 0, tzinfo=dt.UTC)
+
+
+def test_an_application_waits_while_its_pool_consent_is_active_then_goes_with_its_profile(closed_form):
+    in_pool = make_application(closed_form)
+    profile = pool.save_profile(in_pool, [Region.YORKSHIRE], consent=True, now=CONSENTED)
+    run = purge(AFTER_DUE)
+    assert (
+        Application.objects.filter(pk=in_pool.pk).exists()
+        and PoolProfile.objects.filter(pk=profile.pk).exists()
+    )
+    assert run.counts["applications"]["held"] == 1
+    purge(CONSENT_ENDED - dt.timedelta(days=2))
+    assert PoolProfile.objects.filter(pk=profile.pk).exists()
+    purge(CONSENT_ENDED)
+    assert not Application.objects.filter(pk=in_pool.pk).exists()
+    assert not PoolProfile.objects.exists() and not PoolRegion.objects.exists()
+
+
+def test_renewing_consent_keeps_the_application_for_the_new_date(closed_form):
+    application = make_application(closed_form)
+    pool.save_profile(application, [Region.YORKSHIRE], consent=True, now=CONSENTED)
+    pool.renew(application, now=CONSENTED + dt.timedelta(days=170))
+    purge(CONSENT_ENDED)
+    assert Application.objects.filter(pk=application.pk).exists()
+    assert PoolProfile.objects.filter(application=application).exists()
+
+
+def test_a_profile_goes_by_the_first_purge_after_its_applicant_leaves_the_pool(closed_form):
+    """Consent is the only reason to keep a profile: leaving deletes it and stops holding the application."""
+    application = make_application(closed_form)
+    pool.save_profile(application, [Region.YORKSHIRE], consent=True, now=CONSENTED)
+    pool.leave(application, now=CONSENTED + dt.timedelta(days=1))
+    run = purge(CONSENTED + dt.timedelta(days=2))
+    assert run.counts["pool_profiles"]["deleted"] == 1
+    assert not PoolProfile.objects.exists()
+    assert Application.objects.filter(pk=application.pk).exists()  # within its own retention
+    purge(AFTER_DUE)
     assert not Application.objects.filter(pk=application.pk).exists()
 
 

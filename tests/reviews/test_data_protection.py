@@ -12,9 +12,20 @@ from django.urls import reverse
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from forms.models import Application, ApplicationFile, ApplicationStatus, EqualityMonitoring
+from campaigns.choices import Region
+from forms import plans, pool
+from forms.models import (
+    Application,
+    ApplicationFile,
+    ApplicationStatus,
+    EqualityMonitoring,
+    PlanItem,
+    PlanItemStatus,
+)
 from forms.storage import private_storage
+from recruiters import interests
 from reviews.models import ApplicationLogEntry, ApplicationNote, DataProtectionRequest, StatusChange
+from tests.recruiters.conftest import make_recruiter
 from tests.reviews.conftest import PDF_BYTES, attach_cv, make_application
 
 ACCESS, ERASE, TOOLS = "data_protection_access", "data_protection_erase", "data_protection"
@@ -69,6 +80,33 @@ def test_subject_access_zip_holds_everything_for_the_address_across_programmes(c
     assert "CBSW-0001: Come Back to Social Work" in summary
     assert "months after the form closes" in summary
     assert "Grace" not in archive.read("data.json").decode()  # nobody else's data
+
+
+def test_subject_access_zip_holds_the_plan_the_pool_profile_and_recruiters_interest(client, officer, ada):
+    item = plans.add_reviewer_item(ada["a1"], None, "HCPC re-registration")
+    PlanItem.objects.filter(pk=item.pk).update(
+        status=PlanItemStatus.DOING, applicant_notes="Form sent in May", reviewer_feedback="Well done"
+    )
+    profile = pool.save_profile(ada["a1"], [Region.YORKSHIRE], {"skills_summary": "Adult safeguarding"}, True)
+    pool.leave(ada["a1"])
+    recruiter = make_recruiter("Leeds City Council", "recruiter@leeds.example.org")
+    interests.express_interest(recruiter, profile, "A role in Leeds")
+    client.force_login(officer)
+    response = client.post(reverse(ACCESS), {"access-email": "ada@example.org"})
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    data = json.loads(archive.read("data.json"))
+    [plan] = data["plans"]
+    assert (plan["item"], plan["status"]) == ("HCPC re-registration", "Doing")
+    assert (plan["your_notes"], plan["reviewer_feedback"]) == ("Form sent in May", "Well done")
+    [profile_record] = json.loads(archive.read("pool_profiles.json"))
+    assert profile_record["regions"] == ["Yorkshire and the Humber"]
+    assert profile_record["skills_summary"] == "Adult safeguarding"
+    assert profile_record["consented_at"] and profile_record["consent_expires_at"]
+    assert profile_record["withdrawn_at"]
+    assert data["recruiter_interests"][0]["message"] == "A role in Leeds"
+    summary = archive.read("summary.txt").decode()
+    assert "Development plans: 1" in summary and "Talent pool profiles: 1" in summary
+    assert "development plans (their items, your notes and reviewers' feedback): open for 6 months" in summary
 
 
 def test_subject_access_is_audited_without_the_address(client, officer, ada):

@@ -73,7 +73,12 @@ def delete_applications(queryset):
     )
     failed = delete_stored_files([name for _, name in files])
     kept = {application_id for application_id, name in files if name in failed}
-    ApplicationFile.objects.filter(application_id__in=kept).exclude(file__in=failed).delete()
+    # The rows of the objects that went, unlinked first so that the cascade's clean-up
+    # (forms.deletion.delete_cascaded_file) does not ask the storage to delete them again.
+    gone = ApplicationFile.objects.filter(application__in=queryset).exclude(file__in=failed)
+    gone_ids = list(gone.values_list("pk", flat=True))
+    ApplicationFile.objects.filter(pk__in=gone_ids).update(application=None)
+    ApplicationFile.objects.filter(pk__in=gone_ids).delete()
     ids = list(queryset.exclude(pk__in=kept).values_list("pk", flat=True))
     scrub_audit_entries(Application, ids)
     _, per_model = Application.objects.filter(pk__in=ids).delete()

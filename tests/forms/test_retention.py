@@ -5,7 +5,7 @@ import io
 import sys
 import threading
 import uuid
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from unittest import mock
 
 import pytest
@@ -354,3 +354,31 @@ def test_s3_bulk_delete_removes_the_objects_and_ignores_ones_already_gone(closed
     [name] = file_names(application)
     assert retention.delete_stored_files([name, "applications/never-stored.pdf"]) == set()
     assert not object_exists(name)
+
+
+def test_the_purge_asks_the_storage_to_delete_each_file_once(closed_form, django_capture_on_commit_callbacks):
+    applications = [make_application(closed_form) for _ in range(2)]
+    names = file_names(*applications)
+    storage = private_storage()
+    asked = []
+    real_delete = storage.delete
+
+    def delete(name):
+        asked.append(name)
+        return real_delete(name)
+
+    patches = [mock.patch.object(storage, "delete", side_effect=delete)]
+    if hasattr(storage, "delete_many"):
+        real_many = storage.delete_many
+
+        def delete_many(many):
+            asked.extend(many)
+            return real_many(many)
+
+        patches.append(mock.patch.object(storage, "delete_many", side_effect=delete_many))
+    with ExitStack() as stack, django_capture_on_commit_callbacks(execute=True):
+        for patch in patches:
+            stack.enter_context(patch)
+        purge(AFTER_DUE)
+    assert not Application.objects.exists()
+    assert sorted(asked) == sorted(names)  # one request per file, not a second one for the cascade

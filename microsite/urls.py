@@ -16,6 +16,7 @@ urlpatterns = [
     path("your-applications/", include("recruiters.candidate_urls")),
     path("your-applications/", include("forms.urls")),
     path("recruiters/", include("recruiters.urls")),
+    path("alerts/", include("forms.alert_urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

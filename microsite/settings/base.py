@@ -246,6 +246,8 @@ APPLICATION_RATE_LIMIT_PER_ADDRESS = int(os.environ.get("APPLICATION_RATE_LIMIT_
 APPLICATION_RATE_LIMIT_WINDOW = int(os.environ.get("APPLICATION_RATE_LIMIT_WINDOW", "600"))
 # Counted in the shared cache (Redis) when there is one, else in the database: never per process.
 APPLICATION_RATE_LIMIT_CACHE = "default" if os.environ.get("REDIS_URL") else ""
+# Email-alert requests (each may send a confirmation email) accepted per window from one address.
+ALERT_RATE_LIMIT_PER_ADDRESS = int(os.environ.get("ALERT_RATE_LIMIT_PER_ADDRESS", "10"))
 # Proxies in front of the app that append the client's address to X-Forwarded-For (0: none).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # A draft application (its answers in the session, its uploads in private storage) expires this

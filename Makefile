@@ -25,6 +25,7 @@ run: install
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py ensure_admin
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@echo "Come Back to Social Work on its own host name: http://socialwork.localhost:$(PORT)/"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install

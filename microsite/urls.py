@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.views import site_theme
 from search import views as search_views
 
 urlpatterns = [
@@ -18,6 +19,7 @@ urlpatterns = [
     path("recruiters/", include("recruiters.urls")),
     path("alerts/", include("forms.alert_urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("site-theme.css", site_theme, name="site_theme"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -28,7 +28,7 @@ from campaigns.models import (
 from forms.models import ApplicationFormPage
 from home.models import HomePage, SiteSettings, StandardPage
 
-from . import content, form_questions, pathways, people
+from . import content, form_questions, pathways, people, welsh
 
 # A demo form spec's inline children (questions and the after-applying parts) and their relations.
 FORM_CHILDREN = {
@@ -44,6 +44,16 @@ def load():
     with transaction.atomic():
         loader.run()
     return loader.created
+
+
+def load_programme_site():
+    """Serves Come Back to Social Work as its own Site (``make run`` asks for it, and tests that need it).
+
+    Apart from ``load``: pages under a second Site take its host name in URLs made without a
+    request (``page.url`` in emails and tests), which the rest of the demo does not expect.
+    """
+    with transaction.atomic():
+        DemoLoader(timezone.localdate()).programme_site(Site.objects.get(is_default_site=True).root_page)
 
 
 class DemoLoader:
@@ -67,7 +77,7 @@ class DemoLoader:
         self.child(home, CareerPathwayPage, pathway.pop("slug"), **pathway)
         self.standard_pages(home)
         people.demo_recruiter()
-        self.programme_site(home)
+        welsh.welsh_programme()
 
     def home_page(self):
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()

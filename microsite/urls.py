@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
@@ -17,7 +18,6 @@ urlpatterns = [
     path("your-applications/", include("recruiters.candidate_urls")),
     path("your-applications/", include("forms.urls")),
     path("recruiters/", include("recruiters.urls")),
-    path("alerts/", include("forms.alert_urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("site-theme.css", site_theme, name="site_theme"),
     path(
@@ -34,7 +34,12 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Welsh under /cy/, English without a prefix (so no English URL changes).
+urlpatterns += i18n_patterns(
+    path("alerts/", include("forms.alert_urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 # A database, storage or cache outage gives a 503 "try again" page instead of a 500 (or of
 # the 400 Django gives when the session cannot be saved).

@@ -3,9 +3,19 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from demo.loader import load_programme_site
 from home.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_site(demo_site):
+    """The demo with Come Back to Social Work on its own Site (as ``make run`` loads it)."""
+    load_programme_site()
+    return demo_site
+
+
 OWN_HOST = "socialwork.localhost:8000"
 MAIN_HOST = "localhost"
 

@@ -1,0 +1,80 @@
+"""Welsh beside English: the Welsh demo programme and form, Welsh errors, lang attributes, language switch."""
+
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from forms.models import AlertSubscription, Application, ApplicationFormPage
+
+from .conftest import pdf
+
+pytestmark = pytest.mark.django_db
+WELSH_PROGRAMME = "/cy/programmes/come-back-to-social-work/"
+ENGLISH_PROGRAMME = "/programmes/come-back-to-social-work/"
+
+
+@pytest.fixture
+def welsh_form(demo_site):
+    return ApplicationFormPage.objects.get(slug="apply", locale__language_code="cy")
+
+
+def test_the_welsh_programme_is_in_welsh_and_links_back_to_english(client, demo_site):
+    response = client.get(WELSH_PROGRAMME)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="cy">' in html
+    assert "<h1>Dewch Nôl i Waith Cymdeithasol</h1>" in html
+    assert "Neidio i'r prif gynnwys" in html
+    assert f'<a href="{ENGLISH_PROGRAMME}" lang="en-gb" hreflang="en-gb">English</a>' in html
+
+
+def test_english_urls_do_not_change_and_offer_welsh(client, demo_site):
+    response = client.get(ENGLISH_PROGRAMME, HTTP_ACCEPT_LANGUAGE="cy")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="en-GB">' in html and "<h1>Come Back to Social Work</h1>" in html
+    assert f'<a href="{WELSH_PROGRAMME}" lang="cy" hreflang="cy">Cymraeg</a>' in html
+    assert client.get("/").status_code == 200 and client.get("/cy/").status_code == 200
+
+
+def test_a_welsh_application_gets_its_errors_in_welsh(client, welsh_form):
+    response = client.post(welsh_form.url, {"full_name": ""})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Mae yna broblem" in html
+    assert "Rhowch eich enw llawn" in html
+    assert "Ticiwch y blwch i gytuno â&#x27;r hysbysiad preifatrwydd" in html
+    assert "Enter your" not in html
+
+
+def test_an_applicant_applies_in_welsh(client, welsh_form):
+    Application.objects.all().delete()
+    three_years_ago = timezone.localdate() - dt.timedelta(days=3 * 365)
+    answers = {
+        "full_name": "Amira Khan",
+        "email_address": "amira@example.org",
+        "postcode": "CF10 1AA",
+        "are_you_a_qualified_social_worker": "Yes",
+        "when_did_you_last_practise_as_a_social_worker": three_years_ago.strftime("%d/%m/%Y"),
+        "do_you_have_the_right_to_work_in_the_uk": "Yes",
+        "why_do_you_want_to_return": "Rwy'n colli'r gwaith.",
+        "privacy_consent": "on",
+        "your_cv": pdf(),
+    }
+    response = client.post(welsh_form.url, answers)
+    assert response.status_code == 303 and response["Location"].startswith("/cy/")
+    check = client.get(welsh_form.url + "check/")
+    assert '<html lang="cy">' in check.content.decode()
+    client.post(welsh_form.url + "check/", {"token": check.context["draft_token"]})
+    assert Application.objects.get().page_id == welsh_form.pk
+
+
+def test_alerts_asked_for_in_welsh_are_sent_in_welsh(client, demo_site):
+    response = client.post("/cy/alerts/", {"email": "amira@example.org", "programme": "all"})
+    assert response.status_code == 303 and response["Location"] == "/cy/alerts/check-your-email/"
+    (message,) = mail.outbox
+    assert message.subject == "Cadarnhewch eich hysbysiadau e-bost"
+    assert "/cy/alerts/confirm/" in message.body
+    assert AlertSubscription.objects.get().language == "cy"

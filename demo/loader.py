@@ -347,7 +347,7 @@ def logo_image(title, background):
     return get_image_model().objects.create(
         title=f"{title} logo",
         file=ImageFile(buffer, name="programme-logo.png"),
-        collection=Collection.get_first_root_node(),
+        collection=Collection.get_first_root_node() or Collection.add_root(name="Root"),
     )
 
 

@@ -141,6 +141,7 @@ def open_forms(now):
     """Live, public application forms open at ``now`` (not council sign-ups)."""
     candidates = (
         ApplicationFormPage.objects.live()
+        .select_related("locale")
         .filter(public_q(), purpose=FormPurpose.APPLICATION)
         .filter(Q(opens_at__isnull=True) | Q(opens_at__lte=now))
         .exclude(closes_at__lt=now)
@@ -160,6 +161,8 @@ def send_opening_alerts(now=None):
         due = (
             AlertSubscription.objects.for_programme(programme.pk)
             .filter(confirmed_at__lte=moment)
+            # "Every programme" news comes once per intake: for the forms in the subscriber's language.
+            .filter(Q(programme__isnull=False) | Q(language=form.locale.language_code))
             .exclude(deliveries__page=form, deliveries__opened_at=moment)
             .select_related("programme")
         )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Locale
 
 from campaigns.models import CampaignPage
 from forms import alerts, links, ratelimit
@@ -65,7 +66,9 @@ class AlertForm(SummaryErrorsMixin, django.forms.Form):
 
 
 def live_programmes():
-    return list(CampaignPage.objects.live().public().order_by("title").only("pk", "title"))
+    """The live, public programmes in the page's language (the Welsh ones on the Welsh page)."""
+    programmes = CampaignPage.objects.live().public().filter(locale=Locale.get_active())
+    return list(programmes.order_by("title").only("pk", "title"))
 
 
 def render(request, name, context=None, status=200):

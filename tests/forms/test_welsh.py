@@ -1,11 +1,14 @@
 """Welsh beside English: the Welsh demo programme and form, Welsh errors, lang attributes, language switch."""
 
 import datetime as dt
+import re
 
 import pytest
+import time_machine
 from django.core import mail
 from django.utils import timezone
 
+from forms.alert_tasks import send_opening_alerts
 from forms.models import AlertSubscription, Application, ApplicationFormPage
 
 from .conftest import pdf
@@ -78,3 +81,34 @@ def test_alerts_asked_for_in_welsh_are_sent_in_welsh(client, demo_site):
     assert message.subject == "Cadarnhewch eich hysbysiadau e-bost"
     assert "/cy/alerts/confirm/" in message.body
     assert AlertSubscription.objects.get().language == "cy"
+
+
+def test_the_alerts_page_lists_the_programmes_in_its_own_language(client, demo_site):
+    english = client.get("/alerts/").content.decode()
+    welsh = client.get("/cy/alerts/").content.decode()
+    assert "When applications open for Come Back to Social Work" in english
+    assert "Dewch Nôl i Waith Cymdeithasol" not in english
+    assert "Pan fydd ceisiadau&#x27;n agor ar gyfer Dewch Nôl i Waith Cymdeithasol" in welsh
+    assert '<html lang="cy">' in welsh
+
+
+def test_news_of_every_programme_comes_once_per_intake_in_the_subscribers_language(client, demo_site):
+    opens = timezone.now() + dt.timedelta(days=2)
+    forms = ApplicationFormPage.objects.filter(slug="apply", url_path__contains="come-back-to-social-work")
+    assert forms.count() == 2  # English and Welsh
+    forms.update(opens_at=opens)
+    for prefix, address in (("", "english@example.org"), ("/cy", "welsh@example.org")):
+        client.post(f"{prefix}/alerts/", {"email": address, "programme": "all"})
+    for message in list(mail.outbox):
+        link = re.search(r"https?://[^/\s]+(/(?:cy/)?alerts/confirm/\S+/)", message.body).group(1)
+        assert client.get(link).status_code == 200
+    assert AlertSubscription.objects.confirmed().count() == 2
+    mail.outbox.clear()
+    with time_machine.travel(opens + dt.timedelta(minutes=1)):
+        send_opening_alerts.enqueue()
+    sent = {message.to[0]: message.subject for message in mail.outbox}
+    assert len(mail.outbox) == 2
+    assert sent == {
+        "english@example.org": "Applications are open: Come Back to Social Work",
+        "welsh@example.org": "Mae ceisiadau ar agor: Dewch Nôl i Waith Cymdeithasol",
+    }

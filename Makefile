@@ -30,7 +30,7 @@ translations: $(MO)
 
 run: install translations
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo_content --programme-site
+	$(BIN)/python manage.py load_demo_content --programme-site --welsh
 	$(BIN)/python manage.py ensure_admin
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	@echo "Come Back to Social Work on its own host name: http://socialwork.localhost:$(PORT)/"

@@ -28,7 +28,7 @@ from campaigns.models import (
 from forms.models import ApplicationFormPage
 from home.models import HomePage, SiteSettings, StandardPage
 
-from . import content, form_questions, pathways, people, welsh
+from . import content, form_questions, pathways, people
 
 # A demo form spec's inline children (questions and the after-applying parts) and their relations.
 FORM_CHILDREN = {
@@ -77,7 +77,6 @@ class DemoLoader:
         self.child(home, CareerPathwayPage, pathway.pop("slug"), **pathway)
         self.standard_pages(home)
         people.demo_recruiter()
-        welsh.welsh_programme()
 
     def home_page(self):
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()

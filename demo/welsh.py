@@ -1,5 +1,8 @@
 """The Welsh version of Come Back to Social Work and its application form (Wagtail's i18n).
 
+Loaded by ``load_demo_content --welsh`` (``make run``), apart from the rest of the demo: a
+second page with each slug would change what tests of the English demo find.
+
 Made with ``copy_for_translation`` (as the admin's "Translate" action does), with the
 Welsh home and programme list above it, then given Welsh text and published.
 """

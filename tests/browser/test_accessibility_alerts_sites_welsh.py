@@ -4,6 +4,7 @@ import pytest
 from wagtail.models import Site
 
 from demo.loader import PROGRAMME_SITE, load_programme_site
+from demo.welsh import welsh_programme
 from forms import alerts, links
 from forms.models import AlertSubscription
 from tests.conftest import axe_violations, load_demo
@@ -14,6 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def site_url(live_server, live_home_page):
     load_demo()
+    welsh_programme()
     return live_server.url
 
 

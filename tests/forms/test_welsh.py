@@ -8,12 +8,22 @@ import time_machine
 from django.core import mail
 from django.utils import timezone
 
+from demo.welsh import welsh_programme
 from forms.alert_tasks import send_opening_alerts
 from forms.models import AlertSubscription, Application, ApplicationFormPage
 
 from .conftest import pdf
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_site(demo_site):
+    """The demo with the Welsh programme and form (as ``make run`` loads it)."""
+    welsh_programme()
+    return demo_site
+
+
 WELSH_PROGRAMME = "/cy/programmes/come-back-to-social-work/"
 ENGLISH_PROGRAMME = "/programmes/come-back-to-social-work/"
 

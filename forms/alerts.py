@@ -125,10 +125,18 @@ def opening_email(subscription, form, programme):
         if form.closes_at:
             closes = date_format(timezone.localtime(form.closes_at), "j F Y, H:i")
             lines.append(_("They close at %(closes)s (UK time).") % {"closes": closes})
-        lines += ["", _("Read about the programme and apply:"), form.get_full_url() or site_url(form.url), ""]
+        lines += ["", _("Read about the programme and apply:"), page_link(form), ""]
         return email(
             subscription, _("Applications are open: %(programme)s") % {"programme": programme.title}, lines
         )
+
+
+def page_link(page):
+    """The page's address on ``WAGTAILADMIN_BASE_URL`` (as other emails' links), or on its own Site."""
+    site = page.get_site()
+    if site is None or site.is_default_site:
+        return site_url(page.relative_url(site))
+    return page.get_full_url()
 
 
 def opened_at(form):

@@ -135,7 +135,7 @@ def test_subscribers_get_applications_are_open_once_when_the_form_opens(client, 
     assert sorted(message.to[0] for message in mail.outbox) == [AMIRA, "any@example.org"]
     message = next(message for message in mail.outbox if message.to == [AMIRA])
     assert message.subject == "Applications are open: Come Back to Social Work"
-    assert upcoming_form.get_full_url() in message.body
+    assert f"http://127.0.0.1:8000{upcoming_form.url}\n" in message.body
     assert "They close at 1 April 2026, 10:00 (UK time)." in message.body
     header = message.extra_headers["List-Unsubscribe"]
     assert header.startswith("<http") and "/alerts/unsubscribe/" in header
@@ -216,3 +216,19 @@ def test_erasure_deletes_an_addresses_alerts(client, programme, django_user_mode
     request = erasure.erase(AMIRA, user)
     assert request.counts["alerts"] == 1
     assert not AlertSubscription.objects.exists()
+
+
+def test_the_alert_for_a_programme_on_its_own_host_name_links_there(client, demo_site):
+    from campaigns.models import CampaignPage
+    from demo.loader import load_programme_site
+    from forms.models import ApplicationFormPage
+
+    load_programme_site()
+    programme = CampaignPage.objects.get(slug="come-back-to-social-work")
+    opens = timezone.now() + dt.timedelta(days=1)
+    ApplicationFormPage.objects.child_of(programme).update(opens_at=opens)
+    subscribed(client, programme)
+    with time_machine.travel(opens + dt.timedelta(minutes=1)):
+        send_opening_alerts.enqueue()
+    (message,) = mail.outbox
+    assert "http://socialwork.localhost:8000/apply/\n" in message.body

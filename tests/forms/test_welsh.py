@@ -41,6 +41,7 @@ def test_the_welsh_programme_is_in_welsh_and_links_back_to_english(client, demo_
     assert "<h1>Dewch Nôl i Waith Cymdeithasol</h1>" in html
     assert "Neidio i'r prif gynnwys" in html
     assert f'<a href="{ENGLISH_PROGRAMME}" lang="en-gb" hreflang="en-gb">English</a>' in html
+    assert "Cael e-bost pan fydd ceisiadau&#x27;n agor" in html
 
 
 def test_english_urls_do_not_change_and_offer_welsh(client, demo_site):

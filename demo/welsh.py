@@ -57,6 +57,9 @@ QUESTIONS = {
     "Do you have the right to work in the UK?": ("Oes gennych chi'r hawl i weithio yn y DU?", ""),
     "Which areas of practice interest you?": ("Pa feysydd ymarfer sydd o ddiddordeb i chi?", ""),
     "Your CV": ("Eich CV", ""),
+    "Your details": ("Eich manylion", ""),
+    "Your experience": ("Eich profiad", ""),
+    "About you": ("Amdanoch chi", ""),
 }
 
 

@@ -12,7 +12,7 @@ from demo.welsh import welsh_programme
 from forms.alert_tasks import send_opening_alerts
 from forms.models import AlertSubscription, Application, ApplicationFormPage
 
-from .conftest import pdf
+from .conftest import pdf, post_steps
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def test_the_welsh_programme_is_in_welsh_and_links_back_to_english(client, demo_
     assert "<h1>Dewch Nôl i Waith Cymdeithasol</h1>" in html
     assert "Neidio i'r prif gynnwys" in html
     assert f'<a href="{ENGLISH_PROGRAMME}" lang="en-gb" hreflang="en-gb">English</a>' in html
-    assert "Cael e-bost pan fydd ceisiadau&#x27;n agor" in html
+    assert "Cael e-bost pan fydd ceisiadau'n agor" in html
 
 
 def test_english_urls_do_not_change_and_offer_welsh(client, demo_site):
@@ -54,31 +54,48 @@ def test_english_urls_do_not_change_and_offer_welsh(client, demo_site):
 
 
 def test_a_welsh_application_gets_its_errors_in_welsh(client, welsh_form):
-    response = client.post(welsh_form.url, {"full_name": ""})
-    html = response.content.decode()
-    assert response.status_code == 200
+    start = client.get(welsh_form.url).content.decode()
+    assert '<html lang="cy">' in start and "Dechrau nawr" in start
+    html = client.post(welsh_form.url + "eligibility/", {}).content.decode()
     assert "Mae yna broblem" in html
-    assert "Rhowch eich enw llawn" in html
-    assert "Ticiwch y blwch i gytuno â&#x27;r hysbysiad preifatrwydd" in html
-    assert "Enter your" not in html
-
-
-def test_an_applicant_applies_in_welsh(client, welsh_form):
-    Application.objects.all().delete()
+    assert "Dewiswch ateb ar gyfer “Ydych chi&#x27;n weithiwr cymdeithasol cymwysedig?”" in html
+    assert "Select an answer" not in html
     three_years_ago = timezone.localdate() - dt.timedelta(days=3 * 365)
-    answers = {
+    answers = welsh_answers(three_years_ago)
+    eligible = {name: answers[name] for name in ELIGIBILITY}
+    assert client.post(welsh_form.url + "eligibility/", eligible).status_code == 303
+    details = client.post(welsh_form.url + "step-1/", {"full_name": ""}).content.decode()
+    assert "Rhowch eich enw llawn" in details and "Eich manylion" in details
+    assert "Enter your" not in details
+
+
+ELIGIBILITY = (
+    "are_you_a_qualified_social_worker",
+    "when_did_you_last_practise_as_a_social_worker",
+    "do_you_have_the_right_to_work_in_the_uk",
+)
+
+
+def welsh_answers(last_practised):
+    return {
         "full_name": "Amira Khan",
         "email_address": "amira@example.org",
         "postcode": "CF10 1AA",
         "are_you_a_qualified_social_worker": "Yes",
-        "when_did_you_last_practise_as_a_social_worker": three_years_ago.strftime("%d/%m/%Y"),
+        "when_did_you_last_practise_as_a_social_worker": last_practised.strftime("%d/%m/%Y"),
         "do_you_have_the_right_to_work_in_the_uk": "Yes",
         "why_do_you_want_to_return": "Rwy'n colli'r gwaith.",
         "privacy_consent": "on",
         "your_cv": pdf(),
     }
-    response = client.post(welsh_form.url, answers)
-    assert response.status_code == 303 and response["Location"].startswith("/cy/")
+
+
+def test_an_applicant_applies_in_welsh(client, welsh_form):
+    Application.objects.all().delete()
+    answers = welsh_answers(timezone.localdate() - dt.timedelta(days=3 * 365))
+    response = post_steps(client, welsh_form, answers)
+    assert response.status_code == 303 and response["Location"] == welsh_form.url + "check/"
+    assert welsh_form.url.startswith("/cy/")
     check = client.get(welsh_form.url + "check/")
     assert '<html lang="cy">' in check.content.decode()
     client.post(welsh_form.url + "check/", {"token": check.context["draft_token"]})

@@ -32,6 +32,7 @@ def alert_pages():
         "link problem": "/alerts/confirm/nonsense/",
         "Welsh programme": "/cy/programmes/come-back-to-social-work/",
         "Welsh form": "/cy/programmes/come-back-to-social-work/apply/",
+        "Welsh form's first step": "/cy/programmes/come-back-to-social-work/apply/eligibility/",
     }
 
 
@@ -49,7 +50,7 @@ def test_forms_with_errors_have_no_axe_violations(browser_page, site_url):
     found = {}
     for name, path, button in (
         ("alerts with errors", "/alerts/", "Send me a confirmation link"),
-        ("Welsh form with errors", "/cy/programmes/come-back-to-social-work/apply/", "Parhau"),
+        ("Welsh form with errors", "/cy/programmes/come-back-to-social-work/apply/eligibility/", "Parhau"),
     ):
         browser_page.goto(site_url + path)
         browser_page.get_by_role("button", name=button).click()

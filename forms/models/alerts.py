@@ -34,8 +34,16 @@ class AlertSubscription(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["email", "programme"], name="one_alert_per_programme", nulls_distinct=False
-            )
+                fields=["email", "programme"],
+                condition=models.Q(programme__isnull=False),
+                name="one_alert_per_programme",
+            ),
+            # A partial index rather than nulls_distinct=False, which SQLite does not support.
+            models.UniqueConstraint(
+                fields=["email"],
+                condition=models.Q(programme__isnull=True),
+                name="one_alert_for_every_programme",
+            ),
         ]
 
     def __str__(self):

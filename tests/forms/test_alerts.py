@@ -232,3 +232,10 @@ def test_the_alert_for_a_programme_on_its_own_host_name_links_there(client, demo
         send_opening_alerts.enqueue()
     (message,) = mail.outbox
     assert "http://socialwork.localhost:8000/apply/\n" in message.body
+
+
+def test_asking_again_before_confirming_resends_the_link_and_keeps_one_request(client, programme):
+    for address in (AMIRA, " Amira@Example.org"):
+        assert ask(client, None, email=address).status_code == 303
+    assert [message.to for message in mail.outbox] == [[AMIRA], [AMIRA]]
+    assert AlertSubscription.objects.filter(programme__isnull=True).count() == 1

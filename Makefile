@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test install lint check test-sqlite test-postgres services bench stack soak clean
+.PHONY: run test install lint check test-sqlite test-postgres services bench stack soak clean translations
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || \
@@ -20,14 +20,23 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 
 install: $(BIN)/.installed
 
-run: install
+# Our own strings' Welsh: compiled with GNU gettext's msgfmt (Debian's gettext, installed where missing).
+MO := locale/cy/LC_MESSAGES/django.mo
+$(MO): locale/cy/LC_MESSAGES/django.po $(BIN)/.installed
+	@command -v msgfmt >/dev/null || bash -c 'source scripts/services.sh && apt_install gettext'
+	$(BIN)/python manage.py compilemessages -l cy --ignore=.venv -v0
+
+translations: $(MO)
+
+run: install translations
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py load_demo_content --programme-site --welsh
 	$(BIN)/python manage.py ensure_admin
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@echo "Come Back to Social Work on its own host name: http://socialwork.localhost:$(PORT)/"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: install
+test: install translations
 	bash scripts/test.sh
 
 lint: install

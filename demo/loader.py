@@ -5,10 +5,13 @@ have it, and only what is missing is created.
 """
 
 import datetime as dt
+import io
 
+from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page, Site
 
 from campaigns.choices import ArticleType
 from campaigns.models import (
@@ -41,6 +44,16 @@ def load():
     with transaction.atomic():
         loader.run()
     return loader.created
+
+
+def load_programme_site():
+    """Serves Come Back to Social Work as its own Site (``make run`` asks for it, and tests that need it).
+
+    Apart from ``load``: pages under a second Site take its host name in URLs made without a
+    request (``page.url`` in emails and tests), which the rest of the demo does not expect.
+    """
+    with transaction.atomic():
+        DemoLoader(timezone.localdate()).programme_site(Site.objects.get(is_default_site=True).root_page)
 
 
 class DemoLoader:
@@ -283,6 +296,58 @@ class DemoLoader:
             settings.privacy_page = privacy
             settings.accessibility_page = accessibility
             settings.save()
+
+    def programme_site(self, home):
+        """Come Back to Social Work on its own host name, with its own logo, colours and footer."""
+        programme = CampaignPage.objects.filter(slug=PROGRAMME_SITE["slug"]).first()
+        if programme is None or Site.objects.filter(hostname=PROGRAMME_SITE["hostname"]).exists():
+            return
+        site = Site.objects.create(
+            hostname=PROGRAMME_SITE["hostname"],
+            port=PROGRAMME_SITE["port"],
+            root_page=programme,
+            site_name=programme.title,
+        )
+        main = SiteSettings.for_site(Site.objects.get(root_page=home))
+        SiteSettings.objects.update_or_create(
+            site=site,
+            defaults={
+                "organisation_name": "Come Back to Social Work: LGA, Frontline and councils",
+                "contact_email": "comeback@example.org",
+                "footer_text": "<p>Come Back to Social Work is run by the LGA with Frontline and "
+                "councils.</p>",
+                "privacy_page": main.privacy_page,
+                "accessibility_page": main.accessibility_page,
+                "header_colour": PROGRAMME_SITE["header_colour"],
+                "accent_colour": PROGRAMME_SITE["accent_colour"],
+                "logo": logo_image(programme.title, PROGRAMME_SITE["header_colour"]),
+            },
+        )
+
+
+#: The programme served on its own Site in the demo (``socialwork.localhost`` resolves to loopback).
+PROGRAMME_SITE = {
+    "slug": "come-back-to-social-work",
+    "hostname": "socialwork.localhost",
+    "port": 8000,
+    "header_colour": "#4a2570",
+    "accent_colour": "#f47738",
+}
+
+
+def logo_image(title, background):
+    """A plain logo (the title in white on the header colour) as a Wagtail image."""
+    from PIL import Image, ImageDraw
+
+    picture = Image.new("RGB", (360, 60), background)
+    ImageDraw.Draw(picture).text((12, 22), title, fill="white")
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    return get_image_model().objects.create(
+        title=f"{title} logo",
+        file=ImageFile(buffer, name="programme-logo.png"),
+        collection=Collection.get_first_root_node() or Collection.add_root(name="Root"),
+    )
 
 
 def case_study(data):

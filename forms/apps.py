@@ -10,7 +10,8 @@ class ApplicationFormsConfig(AppConfig):
 
     def ready(self):
         """Deletes a file's object with its row; forgets cached pages when a form fills up;
-        registers the kinds of personal data the intake keeps.
+        registers the kinds of personal data the intake keeps; queues the email alerts of a
+        form when it is published (``forms.alerts``).
 
         See ``forms.deletion`` and ``forms.page_cache``.
         """
@@ -30,3 +31,13 @@ class ApplicationFormsConfig(AppConfig):
         from forms.data_kinds import register_kinds
 
         register_kinds()
+
+        from wagtail.signals import page_published
+
+        from forms import alert_tasks, alerts
+        from forms.models import ApplicationFormPage
+
+        alerts.register_kind()
+        page_published.connect(
+            alert_tasks.on_form_published, sender=ApplicationFormPage, dispatch_uid="opening-alerts"
+        )

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from campaigns.choices import Region
@@ -49,16 +50,18 @@ DATETIME_INPUT_FORMATS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M
 
 
 def required_message(label, field_type):
-    """The GOV.UK-style message for a question left unanswered."""
+    """The GOV.UK-style message for a question left unanswered, in the active language."""
     if field_type in CHOICE_TYPES:
-        return f"Select an answer for “{label}”"
+        return _("Select an answer for “%(label)s”") % {"label": label}
     if field_type == "checkbox":
-        return f"Tick the box to confirm: {label}"
+        return _("Tick the box to confirm: %(label)s") % {"label": label}
     if field_type == "file":
-        return f"Select a file for “{label}”"
+        return _("Select a file for “%(label)s”") % {"label": label}
     if label.endswith("?"):
-        return f"Answer the question “{label}”"
-    return f"Enter your {label[:1].lower()}{label[1:]}" if label else "Enter an answer"
+        return _("Answer the question “%(label)s”") % {"label": label}
+    if not label:
+        return _("Enter an answer")
+    return _("Enter your %(label)s") % {"label": f"{label[:1].lower()}{label[1:]}"}
 
 
 def add_limit(field, options):
@@ -362,7 +365,7 @@ class ApplicationFormBuilder(FormBuilder):
 
     def create_email_field(self, field, options):
         options["max_length"] = EMAIL_MAX_LENGTH
-        options["error_messages"]["invalid"] = (
+        options["error_messages"]["invalid"] = _(
             "Enter an email address in the correct format, like name@example.com"
         )
         options["error_messages"]["max_length"] = (
@@ -418,7 +421,7 @@ class ApplicationFormBuilder(FormBuilder):
         if self.consent_label:
             consent = django.forms.BooleanField(
                 label=self.consent_label,
-                error_messages={"required": "Tick the box to agree to the privacy notice"},
+                error_messages={"required": _("Tick the box to agree to the privacy notice")},
             )
             consent.question_type, consent.section, consent.role = "consent", "application", ""
             formfields[CONSENT_FIELD] = consent

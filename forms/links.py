@@ -20,10 +20,13 @@ class LinkPurpose(models.TextChoices):
     SIGN_IN = "sign-in", "Sign in to your applications"
     CHANGE_EMAIL = "change-email", "Confirm a new email address"
     RESUME = "resume", "Come back to a saved application"
+    CONFIRM_ALERT = "confirm-alert", "Confirm an email alert"
+    # Lives as long as the subscription: every alert carries one.
+    UNSUBSCRIBE = "unsubscribe", "Stop email alerts"
 
 
 #: Purposes whose links live as long as the row they name, not LINK_LIFETIME.
-LIFETIME_OF_ROW = {LinkPurpose.RESUME}
+LIFETIME_OF_ROW = {LinkPurpose.RESUME, LinkPurpose.UNSUBSCRIBE}
 
 
 class LinkInvalid(Exception):

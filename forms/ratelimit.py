@@ -57,6 +57,19 @@ def allow(request):
     limits = [("address", client_address(request), settings.APPLICATION_RATE_LIMIT_PER_ADDRESS)]
     if request.session.session_key:
         limits.append(("session", request.session.session_key, settings.APPLICATION_RATE_LIMIT))
+    return within_limits(limits, bucket, window)
+
+
+def allow_alert_request(request):
+    """Counts one email-alert request from the request's address; False once it is over
+    ``ALERT_RATE_LIMIT_PER_ADDRESS`` in the window (each request may send an email)."""
+    window = settings.APPLICATION_RATE_LIMIT_WINDOW
+    bucket = int(time.time() // window)
+    limits = [("alert-address", client_address(request), settings.ALERT_RATE_LIMIT_PER_ADDRESS)]
+    return within_limits(limits, bucket, window)
+
+
+def within_limits(limits, bucket, window):
     allowed = True
     for kind, value, limit in limits:  # every count goes up, even after one is over
         allowed = hit(hashed(kind, value, bucket), (bucket + 1) * window) <= limit and allowed

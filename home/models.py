@@ -1,5 +1,7 @@
 """Home page, standard pages and site-wide settings."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -109,6 +111,24 @@ class StandardPage(SeoMixin, Page):
     subpage_types = ["home.StandardPage"]
 
 
+HEX_COLOUR = RegexValidator(
+    r"^#[0-9a-fA-F]{6}$", "Enter a colour as # and six hexadecimal digits, like #1d70b8."
+)
+#: WCAG 2.2 AA contrast for normal text: the header's white text on the header colour.
+MIN_CONTRAST = 4.5
+
+
+def relative_luminance(hex_colour):
+    """WCAG relative luminance of a ``#rrggbb`` colour."""
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_with_white(hex_colour):
+    return 1.05 / (relative_luminance(hex_colour) + 0.05)
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """Organisation, contact details and footer shown on every page."""
@@ -157,8 +177,33 @@ class SiteSettings(BaseSiteSetting):
         help_text="The accessibility statement, linked from the footer.",
     )
 
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown in the header instead of the site's name (its alt text is the site's name).",
+    )
+    header_colour = models.CharField(
+        max_length=7,
+        blank=True,
+        validators=[HEX_COLOUR],
+        help_text="The header's background, like #0b0c0c; dark enough for white text. Blank: black.",
+    )
+    accent_colour = models.CharField(
+        max_length=7,
+        blank=True,
+        validators=[HEX_COLOUR],
+        help_text="The line under the header and the current menu item, like #1d70b8. Blank: blue.",
+    )
+
     panels = [
         FieldPanel("organisation_name"),
+        MultiFieldPanel(
+            [FieldPanel("logo"), FieldPanel("header_colour"), FieldPanel("accent_colour")],
+            heading="Branding (the site's name is the Site's name, under Settings > Sites)",
+        ),
         MultiFieldPanel(
             [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("media_contact")],
             heading="Contact details",
@@ -173,11 +218,28 @@ class SiteSettings(BaseSiteSetting):
         ),
     ]
 
-    # The footer links to both pages on every page: fetch them with the settings.
-    select_related = ["privacy_page", "accessibility_page"]
+    # The footer links to both pages and the header shows the logo: fetch them with the settings.
+    select_related = ["privacy_page", "accessibility_page", "logo"]
 
     class Meta:
         verbose_name = "site settings"
+
+    def clean(self):
+        """Refuses a header colour the header's white text cannot be read on."""
+        super().clean()
+        colour = self.header_colour
+        if colour and HEX_COLOUR.regex.match(colour) and contrast_with_white(colour) < MIN_CONTRAST:
+            raise ValidationError(
+                {
+                    "header_colour": f"White text on {colour} is hard to read: choose a darker colour "
+                    f"(contrast {contrast_with_white(colour):.1f}:1, at least {MIN_CONTRAST}:1 is needed)."
+                }
+            )
+
+    @property
+    def theme_version(self):
+        """Changes whenever the colours do, so browsers fetch the new site-theme.css."""
+        return f"{self.header_colour}{self.accent_colour}".replace("#", "")
 
     @classmethod
     def for_site(cls, site):

@@ -43,7 +43,9 @@ from home import site_cache
 EXPIRY_HOOK = "page_cache_expiry"
 CACHED_VIEWS = frozenset({"wagtail_serve"})
 UNCACHEABLE_DIRECTIVES = frozenset({"private", "no-store", "no-cache"})
-ALLOWED_VARY = frozenset({"", "cookie", "accept-encoding"})
+# Django's LocaleMiddleware adds Vary: Accept-Language to pages without a language prefix, but
+# those are always English (prefix_default_language=False): the URL alone decides the language.
+ALLOWED_VARY = frozenset({"", "cookie", "accept-encoding", "accept-language"})
 QUERY_VALUE = re.compile(r"[\w-]{0,40}")
 # Headers worked out again for each answer, never replayed from the cache.
 PER_RESPONSE_HEADERS = frozenset({"cache-control", "x-cache"})

@@ -1,4 +1,4 @@
-"""Site-wide error views."""
+"""Site-wide error views, and each site's colours as a stylesheet."""
 
 import sys
 
@@ -7,6 +7,9 @@ from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
 from django.views import defaults
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+from wagtail.models import Site
 
 #: Seconds a visitor (or a client) is asked to wait before trying again.
 RETRY_AFTER = 30
@@ -91,3 +94,27 @@ def session_still_stored(request):
 def session_lost(request):
     """The page for a session deleted while its request ran: what it held is gone, say so."""
     return HttpResponse(loader.get_template("400_session.html").render(), status=400)
+
+
+#: A year: the stylesheet's address carries the colours (``SiteSettings.theme_version``).
+THEME_MAX_AGE = 365 * 24 * 3600
+
+
+@require_safe
+@cache_control(public=True, max_age=THEME_MAX_AGE)
+def site_theme(request):
+    """The colours of the request's site (``SiteSettings``) over the shared stylesheet.
+
+    A stylesheet rather than a ``<style>`` element, so pages need no CSP nonce for it and
+    stay in the page cache. The colours are validated as ``#rrggbb`` when saved.
+    """
+    from home.models import SiteSettings
+
+    theme = SiteSettings.for_site(Site.find_for_request(request))
+    rules = []
+    if theme and theme.header_colour:
+        rules.append(f".site-header {{ background: {theme.header_colour}; }}")
+    if theme and theme.accent_colour:
+        rules.append(f".site-header {{ border-bottom-color: {theme.accent_colour}; }}")
+        rules.append(f'.primary-nav a[aria-current="page"] {{ border-bottom-color: {theme.accent_colour}; }}')
+    return HttpResponse("\n".join(rules) + "\n", content_type="text/css; charset=utf-8")

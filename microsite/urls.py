@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
@@ -6,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.views import site_theme
 from search import views as search_views
 
 urlpatterns = [
@@ -17,6 +19,7 @@ urlpatterns = [
     path("your-applications/", include("forms.urls")),
     path("recruiters/", include("recruiters.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("site-theme.css", site_theme, name="site_theme"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
@@ -31,7 +34,12 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Welsh under /cy/, English without a prefix (so no English URL changes).
+urlpatterns += i18n_patterns(
+    path("alerts/", include("forms.alert_urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 # A database, storage or cache outage gives a 503 "try again" page instead of a 500 (or of
 # the 400 Django gives when the session cannot be saved).

@@ -322,3 +322,13 @@ def demo_site(db, demo_tree):
     fresh_caches()
     yield HomePage.objects.get(pk=home_id)
     fresh_caches()
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test():
+    """A request to a Welsh page leaves Welsh active in the thread (LocaleMiddleware never resets
+    it); later tests, and the management commands they call, expect the site's English."""
+    from django.utils import translation
+
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

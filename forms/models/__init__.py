@@ -1,5 +1,6 @@
 """Models of the application forms app, one module per concern."""
 
+from .alerts import AlertDelivery, AlertSubscription
 from .applicants import StatusWording
 from .applications import (
     ACTIVE_STAGES,
@@ -19,6 +20,8 @@ from .ratelimits import PostCount
 from .retention import PurgeRun
 
 __all__ = [
+    "AlertDelivery",
+    "AlertSubscription",
     "ACTIVE_STAGES",
     "FILLING_PLACES",
     "Application",

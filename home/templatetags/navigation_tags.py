@@ -1,6 +1,7 @@
 """Navigation built from the page tree: main menu and breadcrumbs, in one cached query."""
 
 from django import template
+from django.conf import settings
 from django.db.models import Q
 from wagtail.models import Page, Site
 
@@ -25,10 +26,19 @@ def navigation(request, page):
     result = [], []
     if site:
         path = getattr(page, "path", "")
-        name = f"navigation:{site.root_page_id}:{path}"
-        result = site_cache.get_or_set(request, name, lambda: query_navigation(site.root_page, page))
+        name = f"navigation:{site.root_page_id}:{getattr(page, 'locale_id', '')}:{path}"
+        result = site_cache.get_or_set(
+            request, name, lambda: query_navigation(localized_root(site.root_page, page), page)
+        )
     request._navigation_key, request._navigation = cache_key, result
     return result
+
+
+def localized_root(root, page):
+    """The site root in the page's language (the Welsh home page above a Welsh page), else the root."""
+    if page is None or page.locale_id == root.locale_id:
+        return root
+    return root.get_translation_or_none(page.locale_id) or root
 
 
 def query_navigation(root, page):
@@ -59,3 +69,26 @@ def breadcrumbs(context):
     request = context["request"]
     _, ancestors = navigation(request, context.get("page"))
     return {"ancestors": ancestors, "request": request}
+
+
+@register.inclusion_tag("tags/language_switch.html", takes_context=True)
+def language_switch(context, page):
+    """Links to the page's live translations (Welsh from English and back), each in its own language."""
+    if page is None or not getattr(page, "pk", None):
+        return {"translations": []}
+    request = context["request"]
+    name = f"translations:{page.pk}"
+    translations = site_cache.get_or_set(request, name, lambda: page_translations(page))
+    return {"translations": translations, "request": request}
+
+
+def page_translations(page):
+    """[(page, language code, language name)] of the page's other live translations."""
+    names = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
+    translations = (
+        page.get_translations().live().filter(public_q()).select_related("locale").order_by("locale")
+    )
+    return [
+        (translation, translation.locale.language_code, names.get(translation.locale.language_code, ""))
+        for translation in translations.only(*NAV_FIELDS, "locale")
+    ]

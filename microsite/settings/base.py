@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "search",
     "accounts",
     "wagtail.contrib.forms",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -88,6 +90,8 @@ MIDDLEWARE = [
     "microsite.csp.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the URL: /cy/… is Welsh; every other URL English (never the browser's choice).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before CSRF, which reads the body: refuses an over-long application POST unread.
     "forms.middleware.RefuseOversizedApplications",
@@ -113,6 +117,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
@@ -174,6 +179,11 @@ ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", True)
 OTP_TOTP_ISSUER = "Return to Work"
 
 LANGUAGE_CODE = "en-gb"
+# Pages and forms can be published in Welsh beside English (Wagtail's i18n): Welsh pages are
+# under /cy/, English URLs have no prefix. Our own strings' Welsh is in locale/cy.
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+WAGTAIL_I18N_ENABLED = True
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -246,6 +256,8 @@ APPLICATION_RATE_LIMIT_PER_ADDRESS = int(os.environ.get("APPLICATION_RATE_LIMIT_
 APPLICATION_RATE_LIMIT_WINDOW = int(os.environ.get("APPLICATION_RATE_LIMIT_WINDOW", "600"))
 # Counted in the shared cache (Redis) when there is one, else in the database: never per process.
 APPLICATION_RATE_LIMIT_CACHE = "default" if os.environ.get("REDIS_URL") else ""
+# Email-alert requests (each may send a confirmation email) accepted per window from one address.
+ALERT_RATE_LIMIT_PER_ADDRESS = int(os.environ.get("ALERT_RATE_LIMIT_PER_ADDRESS", "10"))
 # Proxies in front of the app that append the client's address to X-Forwarded-For (0: none).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # A draft application (its answers in the session, its uploads in private storage) expires this

@@ -4,8 +4,10 @@ import os
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
-from demo.loader import load
+from demo.loader import PROGRAMME_SITE, load, load_programme_site
+from demo.welsh import welsh_programme
 
 
 def running_production_settings():
@@ -19,9 +21,22 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--force", action="store_true", help="Run even with production settings.")
+        parser.add_argument(
+            "--programme-site",
+            action="store_true",
+            help=f"Also serve Come Back to Social Work as its own Site on {PROGRAMME_SITE['hostname']}.",
+        )
+        parser.add_argument(
+            "--welsh", action="store_true", help="Also publish the social work programme and form in Welsh."
+        )
 
     def handle(self, *args, **options):
         if running_production_settings() and not options["force"]:
             raise CommandError("Refusing to load demo content with production settings; use --force.")
         created = load()
+        if options["welsh"]:
+            with transaction.atomic():
+                welsh_programme()
+        if options["programme_site"]:
+            load_programme_site()
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} pages created)."))

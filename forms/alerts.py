@@ -1,0 +1,232 @@
+"""Email alerts: "tell me when applications open" for one programme, or news of every programme.
+
+Double opt-in: a request (rate-limited, answered the same whether or not the address is
+already subscribed) only queues ``forms.alert_tasks.request_alert``; the worker stores the
+request and emails a signed confirmation link (``forms.links``, 24 hours). Only a confirmed
+subscription gets alerts. Each alert carries a signed unsubscribe link that never expires
+(in the body and in the ``List-Unsubscribe`` header, with one-click ``List-Unsubscribe-Post``);
+unsubscribing deletes the subscription.
+
+A form "opens" at its ``opens_at``, or when first published if that is later. The worker's
+``send_opening_alerts`` task emails each subscription confirmed before that moment, once per
+opening (``AlertDelivery``); publishing a form queues it for the opening moment, and
+``manage.py send_opening_alerts`` (cron) catches anything a queue could not defer.
+"""
+
+import datetime as dt
+
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from forms import links, personal_data
+from forms.choices import FormPurpose
+from forms.emails import site_url
+from forms.models import AlertDelivery, AlertSubscription, ApplicationFormPage
+from home.queries import public_q
+
+#: A confirmed subscription lasts this long; an unconfirmed request as long as its link, and a day.
+RETENTION_MONTHS = 24
+UNCONFIRMED_DAYS = 2
+
+
+def normalise(email):
+    return email.strip().lower()
+
+
+def store_request(email, programme_id, language):
+    """The subscription to confirm for this request, or None when it is already confirmed."""
+    subscription, _created = AlertSubscription.objects.get_or_create(
+        email=normalise(email), programme_id=programme_id, defaults={"language": language}
+    )
+    if subscription.confirmed_at:
+        return None
+    if subscription.language != language:
+        AlertSubscription.objects.filter(pk=subscription.pk).update(language=language)
+        subscription.language = language
+    return subscription
+
+
+def token_for(purpose, subscription):
+    return links.make_token(purpose, {"id": subscription.pk, "email": subscription.email})
+
+
+def subscription_from(purpose, token):
+    """The subscription a signed link names (LinkInvalid/LinkExpired, or None once it is gone)."""
+    payload = links.read_token(purpose, token)
+    return (
+        AlertSubscription.objects.select_related("programme")
+        .filter(pk=payload.get("id"), email=payload.get("email"))
+        .first()
+    )
+
+
+def confirm(subscription):
+    if not subscription.confirmed_at:
+        subscription.confirmed_at = timezone.now()
+        subscription.save(update_fields=["confirmed_at"])
+
+
+def topic(subscription):
+    """What the alert is about, for people: the programme, or every programme."""
+    return subscription.programme.title if subscription.programme else _("every programme")
+
+
+def email(subscription, subject, lines, unsubscribe=True):
+    """A plain-text email in the subscriber's language; alerts carry the one-click unsubscribe."""
+    headers = {}
+    body = [_("Hello,"), "", *lines, ""]
+    if unsubscribe:
+        url = site_url(
+            reverse("alerts:unsubscribe", args=[token_for(links.LinkPurpose.UNSUBSCRIBE, subscription)])
+        )
+        body += [_("To stop these emails, open this link (you do not need to sign in):"), url, ""]
+        headers = {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    body.append(_("Return to Work"))
+    return EmailMessage(
+        subject=subject,
+        body="\n".join(body),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[subscription.email],
+        headers=headers,
+    )
+
+
+def confirmation_email(subscription):
+    with translation.override(subscription.language):
+        token = token_for(links.LinkPurpose.CONFIRM_ALERT, subscription)
+        link = site_url(reverse("alerts:confirm", args=[token]))
+        hours = int(links.LINK_LIFETIME.total_seconds() // 3600)
+        return email(
+            subscription,
+            _("Confirm your email alerts"),
+            [
+                _("Someone asked us to email this address when applications open for %(topic)s.")
+                % {"topic": topic(subscription)},
+                _("If that was you, confirm it with this link (it works for %(hours)s hours):")
+                % {"hours": hours},
+                "",
+                link,
+                "",
+                _("If you did not ask for this, ignore this email: we will not email you again."),
+            ],
+            unsubscribe=False,
+        )
+
+
+def opening_email(subscription, form, programme):
+    with translation.override(subscription.language):
+        lines = [_("Applications for %(programme)s are open.") % {"programme": programme.title}]
+        if form.closes_at:
+            closes = date_format(timezone.localtime(form.closes_at), "j F Y, H:i")
+            lines.append(_("They close at %(closes)s (UK time).") % {"closes": closes})
+        lines += ["", _("Read about the programme and apply:"), page_link(form), ""]
+        return email(
+            subscription, _("Applications are open: %(programme)s") % {"programme": programme.title}, lines
+        )
+
+
+def page_link(page):
+    """The page's address on ``WAGTAILADMIN_BASE_URL`` (as other emails' links), or on its own Site."""
+    site = page.get_site()
+    if site is None or site.is_default_site:
+        return site_url(page.relative_url(site))
+    return page.get_full_url()
+
+
+def opened_at(form):
+    """The moment a form opened: its opening time, or its first publication if that came later."""
+    moments = [moment for moment in (form.opens_at, form.first_published_at) if moment]
+    return max(moments, default=None)
+
+
+def open_forms(now):
+    """Live, public application forms open at ``now`` (not council sign-ups)."""
+    candidates = (
+        ApplicationFormPage.objects.live()
+        .select_related("locale")
+        .filter(public_q(), purpose=FormPurpose.APPLICATION)
+        .filter(Q(opens_at__isnull=True) | Q(opens_at__lte=now))
+        .exclude(closes_at__lt=now)
+    )
+    return [form for form in candidates if form.window_state(now).is_open]
+
+
+def send_opening_alerts(now=None):
+    """Emails every subscription confirmed before a form opened that has not had that form's alert."""
+    now = now or timezone.now()
+    sent = 0
+    for form in open_forms(now):
+        programme = form.get_programme()
+        moment = opened_at(form)
+        if programme is None or moment is None:
+            continue
+        due = (
+            AlertSubscription.objects.for_programme(programme.pk)
+            .filter(confirmed_at__lte=moment)
+            # "Every programme" news comes once per intake: for the forms in the subscriber's language.
+            .filter(Q(programme__isnull=False) | Q(language=form.locale.language_code))
+            .exclude(deliveries__page=form, deliveries__opened_at=moment)
+            .select_related("programme")
+        )
+        for subscription in due:
+            opening_email(subscription, form, programme).send()
+            AlertDelivery.objects.get_or_create(subscription=subscription, page=form, opened_at=moment)
+            sent += 1
+    return sent
+
+
+def expired(now):
+    """Confirmed subscriptions older than RETENTION_MONTHS; unconfirmed ones after UNCONFIRMED_DAYS."""
+    unconfirmed = Q(confirmed_at__isnull=True, created_at__lt=now - dt.timedelta(days=UNCONFIRMED_DAYS))
+    old = Q(confirmed_at__lt=now - relativedelta(months=RETENTION_MONTHS))
+    return AlertSubscription.objects.filter(unconfirmed | old)
+
+
+def export(rows):
+    return personal_data.Exported(
+        records=[
+            {
+                "email": row.email,
+                "about": topic(row),
+                "asked_at": row.created_at.isoformat(),
+                "confirmed_at": row.confirmed_at.isoformat() if row.confirmed_at else None,
+                "alerts_sent": row.deliveries.count(),
+            }
+            for row in rows.select_related("programme").order_by("pk")
+        ]
+    )
+
+
+def delete(rows):
+    _total, by_model = AlertSubscription.objects.filter(pk__in=rows.values("pk")).delete()
+    return personal_data.Deleted(count=by_model.get(AlertSubscription._meta.label, 0))
+
+
+def notice():
+    return [
+        f"Email alerts you asked for (your email address, the programme, when you asked and confirmed): "
+        f"until you unsubscribe with the link in every alert, or {RETENTION_MONTHS} months after you "
+        f"confirmed; a request you did not confirm, after {UNCONFIRMED_DAYS} days."
+    ]
+
+
+def register_kind():
+    personal_data.register(
+        personal_data.DataKind(
+            name="alerts",
+            label="Email alerts",
+            model=AlertSubscription,
+            for_email=lambda address: AlertSubscription.objects.filter(email__iexact=normalise(address)),
+            export=export,
+            delete=delete,
+            notice=notice,
+            expired=expired,
+            programme="programme",
+        )
+    )

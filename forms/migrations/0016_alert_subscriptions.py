@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('application_forms', '0014_question_checks_and_signup_statuses'),
+        ('application_forms', '0015_retention_waits_for_plans_and_pool'),
         ('campaigns', '0004_application_dates_from_the_form'),
     ]
 

@@ -3,9 +3,12 @@
 Stack: gunicorn (2 sync workers) on 127.0.0.1, PostgreSQL, the S3 server (moto on
 127.0.0.1:9000), django-tasks' database backend, DEBUG off (``bench.settings``).
 
-One application is every request of the flow a browser makes: GET the form, POST the
-answers with a 200 KB PDF (multipart), GET check your answers, POST confirm, GET the
-confirmation. One plain submission is GET the FormPage and POST it (no upload).
+One application is every request of the flow a browser makes through the form's steps
+(``forms.flow``): GET the start page, then for each step (eligibility, step-1, step-2…)
+GET it and POST its answers (the step with the CV as multipart, with a 200 KB PDF),
+following each redirect until check your answers; GET check your answers, POST confirm,
+GET the confirmation. Each application has its own email address (the form takes one
+application per address). One plain submission is GET the FormPage and POST it (no upload).
 
     .venv/bin/python bench/bench_applications.py [--applications 200] [--plain 200] [--concurrency 4]
 
@@ -21,8 +24,10 @@ import statistics
 import subprocess
 import sys
 import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urljoin
 
 import requests
 
@@ -44,6 +49,9 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 TOKEN = re.compile(r'name="token" value="([^"]+)"')
 REFERENCE = re.compile(r'class="reference">([A-Z0-9-]+)<')
 SUBMISSION = re.compile(r'class="submission">(\d+)<')
+START = re.compile(r'<a class="button" href="([^"]+)" role="button"')
+FIELD_NAME = re.compile(r'<(?:input|select|textarea)\b[^>]*\bname="([^"]+)"')
+MAX_STEPS = 10  # the walk through the steps is bounded
 PDF_200KB = b"%PDF-1.4\n" + b"% bench content line for a two hundred kilobyte CV\n" * 4000 + b"%%EOF\n"
 
 
@@ -76,6 +84,7 @@ def pages():
     from django.db import connections
 
     from bench.plainform.models import PlainFormField, PlainFormPage
+    from forms.choices import PAGE_BREAK
     from forms.models import ApplicationFormPage
 
     form = ApplicationFormPage.objects.get(slug="apply", reference_prefix="CBSW")
@@ -85,7 +94,7 @@ def pages():
     plain = PlainFormPage.objects.child_of(programme).first()
     if plain is None:
         plain = PlainFormPage(title="Plain form", slug="plain-form")
-        for field in form.form_fields.exclude(field_type="file"):
+        for field in form.form_fields.exclude(field_type__in=("file", PAGE_BREAK)):
             plain.form_fields.add(
                 PlainFormField(
                     label=field.label,
@@ -114,18 +123,78 @@ def counts(form, plain):
     return result
 
 
-def answers(last_practised):
+def answers(last_practised, email="bench@example.org"):
+    """Every answer of the demo social work form, by field name; the date as its three boxes."""
+    practised = "when_did_you_last_practise_as_a_social_worker"
     return {
         "full_name": "Bench Applicant",
-        "email_address": "bench@example.org",
+        "email_address": email,
+        "phone_number": "0113 496 0000",
         "postcode": "LS1 1UR",
         "are_you_a_qualified_social_worker": "Yes",
-        "when_did_you_last_practise_as_a_social_worker": last_practised,
+        f"{practised}_day": str(last_practised.day),
+        f"{practised}_month": str(last_practised.month),
+        f"{practised}_year": str(last_practised.year),
         "do_you_have_the_right_to_work_in_the_uk": "Yes",
         "why_do_you_want_to_return": "I miss the work and I am ready to come back to a council team.",
         "what_is_your_age": "35 to 44",
         "privacy_consent": "on",
     }
+
+
+def plain_answers(last_practised):
+    """The plain form's answers: one text date (Django's own format), no consent, no boxes."""
+    practised = "when_did_you_last_practise_as_a_social_worker"
+    data = {
+        name: value
+        for name, value in answers(last_practised).items()
+        if name != "privacy_consent" and not name.startswith(f"{practised}_")
+    }
+    return {**data, practised: last_practised.isoformat()}
+
+
+def step_answers(html, data):
+    """The answers to the questions one step's page shows (by the names of its boxes)."""
+    names = set(FIELD_NAME.findall(html))
+    return {name: value for name, value in data.items() if name in names}
+
+
+def walk_steps(send, form_url, data, files):
+    """Every request of one application, step by step; returns the reference the confirmation shows.
+
+    ``send(method, url, expect, **kwargs)`` sends one request and returns its response, which
+    has the ``expect`` status. Each step's page says which questions it asks: the answers to
+    those are posted (and the files it has an upload for), and its redirect says where next.
+    """
+    start = send("GET", form_url, 200)
+    url = urljoin(form_url, START.search(start.text).group(1))
+    for _ in range(MAX_STEPS):
+        if url.rstrip("/").endswith("/check"):
+            break
+        page = send("GET", url, 200)
+        post = {
+            **step_answers(page.text, data),
+            "csrfmiddlewaretoken": CSRF.search(page.text).group(1),
+            "action": "continue",
+        }
+        upload = {name: file for name, file in files.items() if f'name="{name}"' in page.text}
+        answered = send("POST", url, 303, data=post, files=upload or None)
+        url = urljoin(url, answered.headers["Location"])
+    else:
+        raise RuntimeError(f"check your answers not reached after {MAX_STEPS} steps (last {url})")
+    check = send("GET", url, 200)
+    confirm = {
+        "csrfmiddlewaretoken": CSRF.search(check.text).group(1),
+        "token": TOKEN.search(check.text).group(1),
+    }
+    send("POST", url, 303, data=confirm)
+    confirmation = send("GET", urljoin(url, "../confirmation/"), 200)
+    return REFERENCE.search(confirmation.text).group(1)
+
+
+def step_name(url):
+    """The part of an application's URL after ``apply/``: ``start``, ``step-1``, ``check``…"""
+    return url.rsplit("/apply/", 1)[-1].strip("/") or "start"
 
 
 STEP_TIMES = {}
@@ -146,22 +215,16 @@ class Timer:
 
 
 def one_application(base, form_url, data, timer):
-    """Every request of one application; returns the reference the confirmation shows."""
+    """Every request of one application, with an email address of its own; returns its reference."""
     session = requests.Session()
-    page = timer.call(session.get, base + form_url, expect=200, step="app GET form")
-    post = {**data, "csrfmiddlewaretoken": CSRF.search(page.text).group(1)}
+    data = {**data, "email_address": f"bench-{uuid.uuid4().hex}@example.org"}
     files = {"your_cv": ("cv.pdf", PDF_200KB, "application/pdf")}
-    timer.call(session.post, base + form_url, data=post, files=files, expect=303, step="app POST answers")
-    check = timer.call(session.get, base + form_url + "check/", expect=200, step="app GET check")
-    confirm = {
-        "csrfmiddlewaretoken": CSRF.search(check.text).group(1),
-        "token": TOKEN.search(check.text).group(1),
-    }
-    timer.call(session.post, base + form_url + "check/", data=confirm, expect=303, step="app POST confirm")
-    confirmation = timer.call(
-        session.get, base + form_url + "confirmation/", expect=200, step="app GET confirmation"
-    )
-    return REFERENCE.search(confirmation.text).group(1)
+
+    def send(method, url, expect, **kwargs):
+        call = session.get if method == "GET" else session.post
+        return timer.call(call, url, expect=expect, step=f"app {method} {step_name(url)}", **kwargs)
+
+    return walk_steps(send, base + form_url, data, files)
 
 
 def one_plain_submission(base, url, data, timer):
@@ -271,9 +334,9 @@ def main():
     (BASE_DIR / ".run").mkdir(exist_ok=True)
     form, plain = prepare_database()
     apps_before, plain_before, references_before = counts(form, plain)
-    practised = (dt.date.today() - dt.timedelta(days=3 * 365)).strftime("%d/%m/%Y")
+    practised = dt.date.today() - dt.timedelta(days=3 * 365)
     data = answers(practised)
-    plain_data = {name: value for name, value in data.items() if name != "privacy_consent"}
+    plain_data = plain_answers(practised)
     server = start_gunicorn(args.port)
     base = f"http://127.0.0.1:{args.port}"
     try:
@@ -311,7 +374,8 @@ def main():
     )
     plain_rate = report("Plain FormPage (GET + POST, no upload)", "submissions", args.plain, plain_result)
     app_rate = report(
-        "Applications (GET form, POST answers + 200 KB PDF, GET check, POST confirm, GET confirmation)",
+        "Applications (GET start, GET + POST each step, the CV a 200 KB PDF, GET check, POST confirm, "
+        "GET confirmation)",
         "applications",
         args.applications,
         app_result,

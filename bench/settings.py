@@ -20,5 +20,6 @@ TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "bench" / "templates"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 WHITENOISE_USE_FINDERS = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# One client address sends every request of the benchmark.
+# One client address sends every request of the benchmark: no limit per session or per address.
 APPLICATION_RATE_LIMIT = 10_000_000
+APPLICATION_RATE_LIMIT_PER_ADDRESS = 10_000_000

@@ -1,9 +1,10 @@
 """Soak test with faults: many applications with CVs through nginx while parts of the stack fail.
 
 Runs against the stack ``scripts/soak.sh`` starts (``scripts/stack.sh`` with the S3 fault
-proxy): ``--clients`` concurrent browsers each send complete applications (GET the form,
-POST the answers with a 200 KB PDF, GET check your answers, POST confirm, GET the
-confirmation) until ``--applications`` are sent or ``--minutes`` have passed. A visitor who
+proxy): ``--clients`` concurrent browsers each send complete applications through the
+form's steps (GET the start page; GET and POST each step, eligibility, step-1, step-2…, the
+CV a 200 KB PDF; GET check your answers, POST confirm, GET the confirmation), each with its
+own email address, until ``--applications`` are sent or ``--minutes`` have passed. A visitor who
 gets a 503 "try again" page waits and sends the same step again, as the page asks; any
 other failure is counted as unclean. During the run:
 
@@ -26,7 +27,6 @@ import collections
 import datetime as dt
 import json
 import os
-import re
 import signal
 import statistics
 import subprocess
@@ -43,13 +43,11 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
 from bench.bench_applications import answers as bench_answers  # noqa: E402
+from bench.bench_applications import step_name, walk_steps  # noqa: E402
 
 STACK_DIR = BASE_DIR / ".run" / "stack"
 README = BASE_DIR / "bench" / "README.md"
 FORM_PATH = "/programmes/come-back-to-social-work/apply/"
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-TOKEN = re.compile(r'name="token" value="([^"]+)"')
-REFERENCE = re.compile(r'class="reference">([A-Z0-9-]+)<')
 PDF_200KB = b"%PDF-1.4\n" + b"% soak content line for a two hundred kilobyte CV file\n" * 3800 + b"%%EOF\n"
 CLEAN_503 = ("Sorry, the service is unavailable", "We could not save your file just now")
 STEP_RETRIES = 12
@@ -77,6 +75,7 @@ class Results:
         self.emails = {}
         self.flow_seconds = []
         self.request_seconds = []
+        self.flow_requests = 0  # the requests of the applications confirmed (retries not counted)
         self.failures = collections.Counter()
         self.unclean = []
         self.started = 0
@@ -92,9 +91,8 @@ class Results:
 def answers(number, last_practised):
     """bench_applications' answers, with this applicant's own name and email address."""
     return {
-        **bench_answers(last_practised),
+        **bench_answers(last_practised, email=f"soak-{number}@example.org"),
         "full_name": f"Soak Applicant {number}",
-        "email_address": f"soak-{number}@example.org",
     }
 
 
@@ -127,35 +125,32 @@ def step(session, results, method, url, expect, **kwargs):
         if kind is None:
             raise Unclean(f"{method} {url}: {response.status_code} {response.text[:120]!r}")
         with results.lock:
-            results.failures[f"{method} {url.rsplit('/apply/', 1)[-1] or 'form'}: {kind}"] += 1
+            results.failures[f"{method} {step_name(url)}: {kind}"] += 1
         time.sleep(min(1 + attempt, 5))
     raise Unclean(f"{method} {url}: still 503 after {STEP_RETRIES} attempts")
 
 
 def one_application(base, number, last_practised, results):
-    """Every request of one application; returns the reference its confirmation shows."""
+    """Every request of one application, step by step; (the reference its confirmation shows, requests)."""
     session = requests.Session()
     url = base + FORM_PATH
     session.headers["Referer"] = url  # browsers send it; Django's CSRF check needs it over HTTPS
-    page = step(session, results, "GET", url, 200)
-    data = {**answers(number, last_practised), "csrfmiddlewaretoken": CSRF.search(page.text).group(1)}
+    sent = []
+
+    def send(method, url, expect, **kwargs):
+        sent.append(url)
+        return step(session, results, method, url, expect, **kwargs)
+
     files = {"your_cv": ("cv.pdf", PDF_200KB, "application/pdf")}
-    step(session, results, "POST", url, 303, data=data, files=files)
-    check = step(session, results, "GET", url + "check/", 200)
-    confirm = {
-        "csrfmiddlewaretoken": CSRF.search(check.text).group(1),
-        "token": TOKEN.search(check.text).group(1),
-    }
-    step(session, results, "POST", url + "check/", 303, data=confirm)
-    confirmation = step(session, results, "GET", url + "confirmation/", 200)
-    return REFERENCE.search(confirmation.text).group(1)
+    reference = walk_steps(send, url, answers(number, last_practised), files)
+    return reference, len(sent)
 
 
 def client_loop(base, limit, deadline, last_practised, results):
     while (number := results.next_number(limit, deadline)) is not None:
         started = time.perf_counter()
         try:
-            reference = one_application(base, number, last_practised, results)
+            reference, requests_sent = one_application(base, number, last_practised, results)
         except Unclean as error:
             with results.lock:
                 results.unclean.append(str(error))
@@ -168,6 +163,7 @@ def client_loop(base, limit, deadline, last_practised, results):
             results.references.append(reference)
             results.emails[reference] = f"soak-{number}@example.org"
             results.flow_seconds.append(time.perf_counter() - started)
+            results.flow_requests += requests_sent
 
 
 # Faults ---------------------------------------------------------------------------------
@@ -348,7 +344,8 @@ def check(results, elapsed, fault_log, email_wait):
     flows = results.flow_seconds
     lines = [
         f"Applications confirmed: {len(shown)} of {results.started} started, in {elapsed:.0f} s "
-        f"= {len(shown) / elapsed:.2f} applications/s ({len(shown) * 5 / elapsed:.1f} requests/s)",
+        f"= {len(shown) / elapsed:.2f} applications/s ({results.flow_requests / elapsed:.1f} requests/s, "
+        f"{results.flow_requests / max(len(shown), 1):.0f} per application)",
         f"Per application: p50 {percentile(flows, 50):.2f} s, p95 {percentile(flows, 95):.2f} s; "
         f"per request: p50 {percentile(results.request_seconds, 50) * 1000:.0f} ms, "
         f"p95 {percentile(results.request_seconds, 95) * 1000:.0f} ms",
@@ -391,7 +388,7 @@ def main():
     parser.add_argument("--email-wait", type=int, default=420, help="seconds to wait for the last emails")
     args = parser.parse_args()
     env = stack_env()
-    last_practised = (dt.date.today() - dt.timedelta(days=3 * 365)).strftime("%d/%m/%Y")
+    last_practised = dt.date.today() - dt.timedelta(days=3 * 365)
     results, fault_log, stop = Results(), [], threading.Event()
     started = time.monotonic()
     deadline = started + args.minutes * 60

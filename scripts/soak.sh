@@ -7,8 +7,10 @@ cd "$(dirname "$0")/.."
 DIR=.run/stack
 mkdir -p "$DIR"
 rm -f "$DIR/ready" "$DIR/mail.jsonl"
-# Every soak client comes from 127.0.0.1, so the per-address limit on application POSTs is lifted.
-STACK_FAULTS=1 APPLICATION_RATE_LIMIT=100000000 bash scripts/stack.sh >"$DIR/stack.log" 2>&1 &
+# Every soak client comes from 127.0.0.1 (the per-address limit on application POSTs) and sends
+# each step again after a 503 (the per-session limit): both limits are lifted.
+STACK_FAULTS=1 APPLICATION_RATE_LIMIT=100000000 APPLICATION_RATE_LIMIT_PER_ADDRESS=100000000 \
+    bash scripts/stack.sh >"$DIR/stack.log" 2>&1 &
 STACK_PID=$!
 trap 'kill "$STACK_PID" 2>/dev/null; wait "$STACK_PID" 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do

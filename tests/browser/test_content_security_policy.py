@@ -81,35 +81,44 @@ def test_public_pages_break_no_rule_of_the_policy(page, site_url):
     assert player.get_by_text("A stand-in for YouTube's player").is_visible()
 
 
-def fill_in_an_eligible_application(page):
-    page.fill("#id_full_name", "Amira Khan")
-    page.fill("#id_email_address", "amira@example.org")
-    page.fill("#id_postcode", "LS1 1UR")
-    page.check("#id_are_you_a_qualified_social_worker_0")
-    three_years_ago = timezone.localdate() - dt.timedelta(days=3 * 365)
-    page.fill("#id_when_did_you_last_practise_as_a_social_worker", three_years_ago.strftime("%d/%m/%Y"))
-    page.check("#id_do_you_have_the_right_to_work_in_the_uk_0")
-    page.fill("#id_why_do_you_want_to_return", "I am ready to come back.")
-    page.set_input_files(
-        "#id_your_cv",
-        files=[{"name": "cv.txt", "mimeType": "text/plain", "buffer": b"Amira Khan, social worker."}],
-    )
-    page.check("#id_privacy_consent")
+def continue_to(page, url):
+    with page.expect_navigation(url=url):
+        page.get_by_role("button", name="Continue").click()
+    assert violations(page) == []
 
 
 def test_every_step_of_an_application_breaks_no_rule_and_the_error_script_still_runs(page, site_url):
     page.goto(site_url + APPLY)
+    assert violations(page) == []
+    with page.expect_navigation(url="**/eligibility/"):
+        page.get_by_role("button", name="Start now").click()
     with page.expect_navigation():
-        page.click(".application-form button[type=submit]")
+        page.get_by_role("button", name="Continue").click()
     assert page.title().startswith("Error: ")
     # The inline script (allowed by its nonce) moved the focus to the error summary.
     assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
     assert violations(page) == []
 
-    fill_in_an_eligible_application(page)
-    with page.expect_navigation(url="**/check/"):
-        page.click(".application-form button[type=submit]")
-    assert violations(page) == []
+    page.check("#id_are_you_a_qualified_social_worker_0")
+    three_years_ago = timezone.localdate() - dt.timedelta(days=3 * 365)
+    for part, value in zip(
+        ("day", "month", "year"), three_years_ago.strftime("%d/%m/%Y").split("/"), strict=True
+    ):
+        page.fill(f"[name=when_did_you_last_practise_as_a_social_worker_{part}]", value)
+    page.check("#id_do_you_have_the_right_to_work_in_the_uk_0")
+    continue_to(page, "**/step-1/")
+    page.fill("#id_full_name", "Amira Khan")
+    page.fill("#id_email_address", "amira@example.org")
+    page.fill("#id_postcode", "LS1 1UR")
+    continue_to(page, "**/step-2/")
+    page.fill("#id_why_do_you_want_to_return", "I am ready to come back.")  # the live word count runs
+    page.set_input_files(
+        "#id_your_cv",
+        files=[{"name": "cv.txt", "mimeType": "text/plain", "buffer": b"Amira Khan, social worker."}],
+    )
+    continue_to(page, "**/step-3/")
+    page.check("#id_privacy_consent")
+    continue_to(page, "**/check/")
     with page.expect_navigation(url="**/confirmation/"):
         page.get_by_role("button", name="Accept and send").click()
     assert page.locator(".reference").inner_text()

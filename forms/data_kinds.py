@@ -207,8 +207,8 @@ def delete_drafts(rows):
 
 POOL_SHARED_WITH = (
     "the councils and employers recruiting through the talent pool, while you consent: your profession, "
-    "the regions you chose, years of experience, skills summary and availability (never your name or "
-    "contact details)"
+    "the regions you chose, years of experience, skills summary and availability; your name and "
+    "contact details only go to an organisation whose interest you choose to answer by sharing them"
 )
 
 

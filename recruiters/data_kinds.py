@@ -7,10 +7,7 @@ viewed the profile hang off a pool profile, so they go with it (and with its app
 from forms import personal_data
 from recruiters.models import Interest, ProfileAudit
 
-SHARED_WITH = (
-    "the councils and employers recruiting through the talent pool (they see your profile, never your "
-    "name or contact details until you choose to share them with one of them)"
-)
+SHARED_WITH = "the organisation that expressed the interest, which sees your answer to it"
 
 
 def register_kinds():

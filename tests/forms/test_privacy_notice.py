@@ -61,7 +61,7 @@ def test_controller_and_lawful_basis_come_from_site_settings(client, demo_site):
 
 def test_sharing_is_stated_from_the_registry(client, demo_site):
     text = notice(client)
-    assert "Recruiters' interest in your talent pool profile: shared with the councils and employers" in text
+    assert "Recruiters' interest in your talent pool profile: shared with the organisation that" in text
     assert "This website has no talent pool" not in text
     unshared = {name: kind for name, kind in personal_data._kinds.items() if not kind.shared_with}
     with mock.patch.dict(personal_data._kinds, unshared, clear=True):
@@ -106,6 +106,9 @@ def test_the_talent_pool_sentences_follow_whether_a_form_offers_it(client, demo_
         "Talent pool profiles: shared with the councils and employers recruiting through the talent pool"
         in text
     )
+    # Contact details do reach an organisation once the candidate shares them: the notice says so.
+    assert "your name and contact details only go to an organisation whose interest you choose" in text
+    assert "never your name" not in text
     form = stem_form()
     form.offer_talent_pool = False
     form.save_revision().publish()

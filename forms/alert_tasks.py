@@ -1,4 +1,5 @@
-"""Background tasks of email alerts: a request's confirmation email, and the "applications open" emails."""
+"""Background tasks of email alerts: a request's confirmation email, a new intake's news and the
+"applications open" emails."""
 
 import logging
 
@@ -7,6 +8,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from forms import alerts
+from forms.applicant_tasks import enqueue
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +40,26 @@ def queue_opening_alerts(form):
         logger.warning("Could not queue opening alerts: %s", type(error).__name__)
 
 
+@task()
+def announce_new_intake(form_id):
+    """Emails a newly published intake's news to the subscribers confirmed before it (once each)."""
+    return alerts.announce_intake(form_id)
+
+
+def queue_alerts(form, first_publication):
+    """Queues a new intake's news now, and the opening alerts for when ``form`` opens.
+
+    An intake that is open already when first published gets its news alone: that email is
+    its opening alert too (the cron command still sends any a failed queue missed).
+    """
+    if first_publication:
+        enqueue(announce_new_intake, form.pk)
+        if form.window_state().is_open:
+            return
+    queue_opening_alerts(form)
+
+
 def on_form_published(sender, instance, **kwargs):
-    """Receiver for page_published of an application form: its alerts go when it opens."""
-    transaction.on_commit(lambda: queue_opening_alerts(instance))
+    """Receiver for page_published of an application form: its first publication is a new intake."""
+    first_publication = instance.first_published_at == instance.last_published_at
+    transaction.on_commit(lambda: queue_alerts(instance, first_publication))

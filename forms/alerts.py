@@ -7,10 +7,15 @@ subscription gets alerts. Each alert carries a signed unsubscribe link that neve
 (in the body and in the ``List-Unsubscribe`` header, with one-click ``List-Unsubscribe-Post``);
 unsubscribing deletes the subscription.
 
-A form "opens" at its ``opens_at``, or when first published if that is later. The worker's
-``send_opening_alerts`` task emails each subscription confirmed before that moment, once per
-opening (``AlertDelivery``); publishing a form queues it for the opening moment, and
-``manage.py send_opening_alerts`` (cron) catches anything a queue could not defer.
+A new intake is an application form published for the first time. The worker's
+``announce_new_intake`` task emails its news (when its applications open, in UK time) to each
+subscription confirmed before it was published, once per intake. A form "opens" at its
+``opens_at``, or when first published if that is later; the ``send_opening_alerts`` task then
+emails each subscription confirmed before that moment, once per opening. Publishing a form
+queues both (the opening alerts for the opening moment), and ``manage.py send_opening_alerts``
+(cron) catches anything a queue could not defer. An intake already open when it is published
+gets one email, its news, which counts as its opening alert too. ``AlertDelivery`` records
+each email sent, in the same transaction that sends it, so no run sends one twice.
 """
 
 import datetime as dt
@@ -18,16 +23,17 @@ import datetime as dt
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db.models import Q
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from forms import links, personal_data
-from forms.choices import FormPurpose
+from forms.choices import FormPurpose, Window
 from forms.emails import site_url
-from forms.models import AlertDelivery, AlertSubscription, ApplicationFormPage
+from forms.models import AlertDelivery, AlertKind, AlertSubscription, ApplicationFormPage
 from home.queries import public_q
 
 #: A confirmed subscription lasts this long; an unconfirmed request as long as its link, and a day.
@@ -106,7 +112,10 @@ def confirmation_email(subscription):
             subscription,
             _("Confirm your email alerts"),
             [
-                _("Someone asked us to email this address when applications open for %(topic)s.")
+                _(
+                    "Someone asked us to email this address about new intakes of %(topic)s: when one is "
+                    "announced, and again when its applications open."
+                )
                 % {"topic": topic(subscription)},
                 _("If that was you, confirm it with this link (it works for %(hours)s hours):")
                 % {"hours": hours},
@@ -119,16 +128,44 @@ def confirmation_email(subscription):
         )
 
 
+def uk_time(moment):
+    """``moment`` as alerts write it: its date and time in the UK (in the active language)."""
+    return date_format(timezone.localtime(moment), "j F Y, H:i")
+
+
+def closing_lines(form):
+    if not form.closes_at:
+        return []
+    return [_("They close at %(closes)s (UK time).") % {"closes": uk_time(form.closes_at)}]
+
+
 def opening_email(subscription, form, programme):
     with translation.override(subscription.language):
         lines = [_("Applications for %(programme)s are open.") % {"programme": programme.title}]
-        if form.closes_at:
-            closes = date_format(timezone.localtime(form.closes_at), "j F Y, H:i")
-            lines.append(_("They close at %(closes)s (UK time).") % {"closes": closes})
+        lines += closing_lines(form)
         lines += ["", _("Read about the programme and apply:"), page_link(form), ""]
         return email(
             subscription, _("Applications are open: %(programme)s") % {"programme": programme.title}, lines
         )
+
+
+def intake_email(subscription, form, programme, is_open):
+    """A new intake's news: when its applications open, or that they are open now (``is_open``)."""
+    with translation.override(subscription.language):
+        names = {"programme": programme.title, "opens": uk_time(opened_at(form))}
+        if is_open:
+            subject = _("New intake, open now: %(programme)s") % names
+            news = _("%(programme)s has a new intake, open for applications since %(opens)s (UK time).")
+            lines = [news % names]
+            lines += closing_lines(form)
+            lines += ["", _("Read about the programme and apply:")]
+        else:
+            subject = _("New intake: %(programme)s") % names
+            news = _("%(programme)s has a new intake. Applications open at %(opens)s (UK time).")
+            lines = [news % names]
+            lines += closing_lines(form)
+            lines += [_("We will email you again when they open."), "", _("Read about the new intake:")]
+        return email(subscription, subject, [*lines, page_link(form), ""])
 
 
 def page_link(page):
@@ -145,16 +182,52 @@ def opened_at(form):
     return max(moments, default=None)
 
 
-def open_forms(now):
-    """Live, public application forms open at ``now`` (not council sign-ups)."""
-    candidates = (
+def application_forms():
+    """Live, public application forms (not sign-ups): the forms alerts are about."""
+    return (
         ApplicationFormPage.objects.live()
         .select_related("locale")
         .filter(public_q(), purpose=FormPurpose.APPLICATION)
-        .filter(Q(opens_at__isnull=True) | Q(opens_at__lte=now))
-        .exclude(closes_at__lt=now)
+    )
+
+
+def open_forms(now):
+    """Live, public application forms open at ``now``."""
+    candidates = (
+        application_forms().filter(Q(opens_at__isnull=True) | Q(opens_at__lte=now)).exclude(closes_at__lt=now)
     )
     return [form for form in candidates if form.window_state(now).is_open]
+
+
+def subscribers(form, programme, confirmed_by):
+    """Subscriptions to ``form``'s news confirmed by ``confirmed_by``: its programme's, and those of
+    every programme in the form's language (so a programme's English and Welsh forms of one intake
+    do not both email them)."""
+    return (
+        AlertSubscription.objects.for_programme(programme.pk)
+        .filter(confirmed_at__lte=confirmed_by)
+        .filter(Q(programme__isnull=False) | Q(language=form.locale.language_code))
+        .select_related("programme")
+    )
+
+
+def not_sent(form, kind, **fields):
+    """Excludes subscriptions that have had the ``kind`` alert about ``form`` (with ``fields``)."""
+    sent = AlertDelivery.objects.filter(subscription=OuterRef("pk"), page=form, kind=kind, **fields)
+    return ~Exists(sent)
+
+
+def send_once(message, deliveries):
+    """Records ``deliveries`` and sends ``message`` in one transaction: False, sending nothing, when
+    another run has recorded one of them (a failed send records nothing)."""
+    try:
+        with transaction.atomic():
+            for delivery in deliveries:
+                delivery.save()
+            message.send()
+    except IntegrityError:
+        return False
+    return True
 
 
 def send_opening_alerts(now=None):
@@ -166,18 +239,32 @@ def send_opening_alerts(now=None):
         moment = opened_at(form)
         if programme is None or moment is None:
             continue
-        due = (
-            AlertSubscription.objects.for_programme(programme.pk)
-            .filter(confirmed_at__lte=moment)
-            # "Every programme" news comes once per intake: for the forms in the subscriber's language.
-            .filter(Q(programme__isnull=False) | Q(language=form.locale.language_code))
-            .exclude(deliveries__page=form, deliveries__opened_at=moment)
-            .select_related("programme")
-        )
+        due = subscribers(form, programme, moment).filter(not_sent(form, AlertKind.OPENING, opened_at=moment))
         for subscription in due:
-            opening_email(subscription, form, programme).send()
-            AlertDelivery.objects.get_or_create(subscription=subscription, page=form, opened_at=moment)
-            sent += 1
+            delivery = AlertDelivery(subscription=subscription, page=form, opened_at=moment)
+            sent += send_once(opening_email(subscription, form, programme), [delivery])
+    return sent
+
+
+def announce_intake(form_id, now=None):
+    """Emails a newly published intake's news to the subscriptions confirmed before it was published.
+
+    Once per subscriber and intake; an intake open already also counts as their opening alert
+    (one email, not two). Sends nothing for a form that is closed, gone or not public.
+    """
+    now = now or timezone.now()
+    form = application_forms().filter(pk=form_id).first()
+    programme = form.get_programme() if form else None
+    state = form.window_state(now) if programme else None
+    if state is None or state.state == Window.CLOSED:
+        return 0
+    due = subscribers(form, programme, form.first_published_at).filter(not_sent(form, AlertKind.NEW_INTAKE))
+    sent = 0
+    for subscription in due:
+        deliveries = [AlertDelivery(subscription=subscription, page=form, kind=AlertKind.NEW_INTAKE)]
+        if state.is_open:
+            deliveries.append(AlertDelivery(subscription=subscription, page=form, opened_at=opened_at(form)))
+        sent += send_once(intake_email(subscription, form, programme, state.is_open), deliveries)
     return sent
 
 

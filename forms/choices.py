@@ -46,6 +46,13 @@ class FormPurpose(models.TextChoices):
 # Forms whose answers come from organisations, not returners.
 SIGNUP_PURPOSES = frozenset({FormPurpose.COUNCIL_SIGNUP, FormPurpose.EMPLOYER_SIGNUP})
 
+#: How people name one submission, and several, to a form of each purpose.
+SUBMISSION_NOUNS = {
+    FormPurpose.APPLICATION: ("application", "applications"),
+    FormPurpose.COUNCIL_SIGNUP: ("council sign-up", "council sign-ups"),
+    FormPurpose.EMPLOYER_SIGNUP: ("employer sign-up", "employer sign-ups"),
+}
+
 
 class EqualityRetention(models.TextChoices):
     """How long a form's equality monitoring answers are kept."""

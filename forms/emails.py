@@ -9,6 +9,7 @@ from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils.html import strip_tags
 
+from forms.choices import SUBMISSION_NOUNS
 from forms.forms_data import split_choices
 
 
@@ -67,7 +68,7 @@ def applicant_confirmation(application):
 
 def team_notification(application):
     page = application.page.specific
-    kind = page.get_purpose_display().split(" (")[0].lower() if page.is_council_signup else "application"
+    kind, _plural = SUBMISSION_NOUNS[page.purpose]
     return team_email(
         application,
         f"{page.subject or 'New application'}: {application.reference}",

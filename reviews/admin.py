@@ -1,4 +1,5 @@
-"""The "Applications" and "Council sign-ups" admin (wagtail-modeladmin): listing, filters, search."""
+"""The "Applications", "Council sign-ups" and "Employer sign-ups" admin (wagtail-modeladmin): listing,
+filters, search."""
 
 import copy
 
@@ -292,14 +293,10 @@ class ApplicationAdmin(BaseApplicationAdmin):
     base_url_path = "applications"
 
 
-class CouncilSignupAdmin(BaseApplicationAdmin):
-    """Councils' expressions of interest, per programme."""
+class SignupAdmin(BaseApplicationAdmin):
+    """What the council and employer sign-up listings share: no eligibility column or filter."""
 
-    purpose = FormPurpose.COUNCIL_SIGNUP
-    menu_label = "Council sign-ups"
     menu_icon = "group"
-    menu_order = 251
-    base_url_path = "council-sign-ups"
     # Sign-ups have no eligibility rules: no eligibility column or filter.
     list_display = tuple(name for name in BaseApplicationAdmin.list_display if name != "eligibility")
     list_filter = tuple(
@@ -312,12 +309,20 @@ class CouncilSignupAdmin(BaseApplicationAdmin):
     )
 
 
-class EmployerSignupAdmin(BaseApplicationAdmin):
+class CouncilSignupAdmin(SignupAdmin):
+    """Councils' expressions of interest, per programme."""
+
+    purpose = FormPurpose.COUNCIL_SIGNUP
+    menu_label = "Council sign-ups"
+    menu_order = 251
+    base_url_path = "council-sign-ups"
+
+
+class EmployerSignupAdmin(SignupAdmin):
     """Employers' sign-ups to recruit from the talent pool, per programme."""
 
     purpose = FormPurpose.EMPLOYER_SIGNUP
     menu_label = "Employer sign-ups"
-    menu_icon = "group"
     menu_order = 252
     base_url_path = "employer-sign-ups"
 
@@ -331,7 +336,7 @@ class ProgrammeAccessPanel(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         label="Programmes",
         help_text=(
-            "Members see, search, export and download the applications and council sign-ups of "
+            "Members see, search, export and download the applications and sign-ups of "
             "these programmes only, as far as the group's application permissions allow."
         ),
     )

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from forms.choices import SIGNUP_PURPOSES
 from forms.models import Application, ApplicationFormPage, ApplicationStatus, FormPurpose
 from forms.page_cache import on_places_filled_change
 from reviews.models import StatusChange
@@ -21,7 +22,7 @@ TRANSITIONS = {
     S.UNSUCCESSFUL: (),
     S.WITHDRAWN: (),
 }
-# A council sign-up's way: received -> contacted -> signed up, or declined on the way.
+# A council's or an employer's sign-up: received -> contacted -> signed up, or declined on the way.
 SIGNUP_TRANSITIONS = {
     S.RECEIVED: (S.CONTACTED, S.DECLINED),
     S.CONTACTED: (S.SIGNED_UP, S.DECLINED),
@@ -36,12 +37,12 @@ class InvalidTransition(Exception):
 
 def allowed_transitions(status, purpose=FormPurpose.APPLICATION):
     """The statuses a submission in ``status`` to a form of ``purpose`` may move to, in order."""
-    table = SIGNUP_TRANSITIONS if purpose == FormPurpose.COUNCIL_SIGNUP else TRANSITIONS
+    table = SIGNUP_TRANSITIONS if purpose in SIGNUP_PURPOSES else TRANSITIONS
     return table.get(status, ())
 
 
 def purpose_of(application):
-    """The purpose (application or council sign-up) of the form the application came from."""
+    """The purpose (application, council or employer sign-up) of the form the application came from."""
     purpose = ApplicationFormPage.objects.filter(pk=application.page_id).values_list("purpose", flat=True)
     return purpose.first() or FormPurpose.APPLICATION
 

@@ -6,6 +6,7 @@ from django.template.loader import select_template
 from django.utils import timezone
 from django_tasks import task
 
+from forms.choices import SUBMISSION_NOUNS
 from forms.emails import contact_lines
 from forms.models import ApplicationFormPage, ApplicationStatus, FormPurpose
 from reviews.models import StatusChange
@@ -29,7 +30,7 @@ def render_status_email(application, to_status):
     )
     programme = application.programme.title if application.programme_id else ""
     purpose, reply_to = form_settings(application)
-    kind = "council sign-up" if purpose == FormPurpose.COUNCIL_SIGNUP else "application"
+    kind, _plural = SUBMISSION_NOUNS[purpose]
     body = template.render(
         {
             "name": application.applicant_name,

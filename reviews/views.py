@@ -22,7 +22,7 @@ from wagtail.contrib.forms.views import SubmissionsListView
 from wagtail.log_actions import log
 from wagtail_modeladmin.views import DeleteView, HistoryView, IndexView, InspectView
 
-from forms.choices import PAGE_BREAK
+from forms.choices import PAGE_BREAK, SUBMISSION_NOUNS
 from forms.fields import CONSENT_FIELD
 from forms.files import file_response
 from forms.forms_data import display_answer
@@ -161,7 +161,7 @@ class ApplicationIndexView(IndexView):
                 "statuses": [
                     (status.value, status.label) for status in statuses_for(self.model_admin.purpose)
                 ],
-                "noun": NOUNS[self.model_admin.purpose],
+                "noun": SUBMISSION_NOUNS[self.model_admin.purpose],
                 "show_eligibility": "eligibility" in self.model_admin.list_display,
                 "export_query": self.request.GET.urlencode(),
             }
@@ -235,11 +235,6 @@ def with_programme_titles(applications):
     return applications
 
 
-#: How each listing names what it lists (singular, plural).
-NOUNS = {
-    FormPurpose.APPLICATION: ("application", "applications"),
-    FormPurpose.COUNCIL_SIGNUP: ("council sign-up", "council sign-ups"),
-}
 COLUMN_LABELS = {
     "select": "Select",
     "reference": "Reference",

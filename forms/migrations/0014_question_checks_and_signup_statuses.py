@@ -17,14 +17,20 @@ SIGNUP_STATUS_OF = {
 }
 
 
-def signups_to_signup_statuses(apps, schema_editor):
-    """Moves existing council sign-ups onto the sign-up statuses (their history rows stay as they were)."""
+def move_to_signup_statuses(apps, purpose):
+    """Moves the existing sign-ups to forms of ``purpose`` onto the sign-up statuses (their history
+    rows stay as they were). 0018 does the same for employer sign-ups."""
     Application = apps.get_model("application_forms", "Application")
     FormPage = apps.get_model("application_forms", "ApplicationFormPage")
-    signup_forms = FormPage.objects.filter(purpose="council-signup").values("pk")
+    signup_forms = FormPage.objects.filter(purpose=purpose).values("pk")
     signups = Application.objects.filter(page_id__in=signup_forms)
     for old, new in SIGNUP_STATUS_OF.items():
         signups.filter(status=old).update(status=new)
+
+
+def signups_to_signup_statuses(apps, schema_editor):
+    """Moves existing council sign-ups onto the sign-up statuses."""
+    move_to_signup_statuses(apps, "council-signup")
 
 
 class Migration(migrations.Migration):

@@ -1,6 +1,6 @@
 """Models of the application forms app, one module per concern."""
 
-from .alerts import AlertDelivery, AlertSubscription
+from .alerts import AlertDelivery, AlertKind, AlertSubscription
 from .applicants import StatusWording
 from .applications import (
     ACTIVE_STAGES,
@@ -21,6 +21,7 @@ from .retention import PurgeRun
 
 __all__ = [
     "AlertDelivery",
+    "AlertKind",
     "AlertSubscription",
     "ACTIVE_STAGES",
     "FILLING_PLACES",

@@ -1,4 +1,4 @@
-"""Email alerts: people who asked to hear when applications open, and what each was sent."""
+"""Email alerts: people who asked to hear of new intakes and openings, and what each was sent."""
 
 from django.db import models
 from django.utils import timezone
@@ -50,19 +50,38 @@ class AlertSubscription(models.Model):
         return f"Alert {self.pk} ({'confirmed' if self.confirmed_at else 'unconfirmed'})"
 
 
+class AlertKind(models.TextChoices):
+    """What an alert email told its subscriber."""
+
+    NEW_INTAKE = "new-intake", "A new intake is published"
+    OPENING = "opening", "Applications are open"
+
+
 class AlertDelivery(models.Model):
-    """An "applications are open" email sent to one subscriber for one opening of one form."""
+    """One alert email sent to one subscriber about one form: its news as a new intake, or an opening."""
 
     subscription = models.ForeignKey(AlertSubscription, on_delete=models.CASCADE, related_name="deliveries")
     page = models.ForeignKey(
         "application_forms.ApplicationFormPage", on_delete=models.CASCADE, related_name="+"
     )
-    opened_at = models.DateTimeField()
+    kind = models.CharField(max_length=20, choices=AlertKind.choices, default=AlertKind.OPENING)
+    opened_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="The opening an opening alert was for (blank for a new intake's news).",
+    )
     sent_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["subscription", "page", "opened_at"], name="one_alert_per_opening"
-            )
+                fields=["subscription", "page", "opened_at"],
+                condition=models.Q(kind=AlertKind.OPENING),
+                name="one_alert_per_opening",
+            ),
+            models.UniqueConstraint(
+                fields=["subscription", "page"],
+                condition=models.Q(kind=AlertKind.NEW_INTAKE),
+                name="one_news_per_intake",
+            ),
         ]

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils import timezone
 from wagtail.contrib.forms.models import AbstractFormSubmission
 
-from forms.choices import FormPurpose
+from forms.choices import SIGNUP_PURPOSES
 from forms.storage import private_storage
 
 
@@ -18,13 +18,13 @@ class ApplicationStatus(models.TextChoices):
     PLACED = "placed", "Placed"
     UNSUCCESSFUL = "unsuccessful", "Unsuccessful"
     WITHDRAWN = "withdrawn", "Withdrawn"
-    # A council sign-up's own statuses (with RECEIVED): see SIGNUP_STATUSES.
+    # A sign-up's own statuses (with RECEIVED): see SIGNUP_STATUSES.
     CONTACTED = "contacted", "Contacted"
     SIGNED_UP = "signed-up", "Signed up"
     DECLINED = "declined", "Declined"
 
 
-#: The statuses of a council sign-up, in order; applications from returners use the others.
+#: The statuses of a council's or an employer's sign-up, in order; applications from returners use the others.
 SIGNUP_STATUSES = (
     ApplicationStatus.RECEIVED,
     ApplicationStatus.CONTACTED,
@@ -38,7 +38,7 @@ APPLICATION_STATUSES = (ApplicationStatus.RECEIVED,) + tuple(
 
 def statuses_for(purpose):
     """The statuses a submission to a form of ``purpose`` (a FormPurpose) can have, in order."""
-    return SIGNUP_STATUSES if purpose == FormPurpose.COUNCIL_SIGNUP else APPLICATION_STATUSES
+    return SIGNUP_STATUSES if purpose in SIGNUP_PURPOSES else APPLICATION_STATUSES
 
 
 #: Statuses of an application that fill one of the programme's places (an offer made, or taken up).

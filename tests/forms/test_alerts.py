@@ -1,4 +1,5 @@
-"""Email alerts: ask, confirm from the email, get "applications are open" when a form opens, unsubscribe."""
+"""Email alerts: ask, confirm from the email, get a new intake's news when it is published and
+"applications are open" when a form opens, unsubscribe."""
 
 import datetime as dt
 import re
@@ -10,9 +11,10 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
-from forms import alerts, personal_data, retention
+from forms import alerts, links, personal_data, retention
 from forms.alert_tasks import send_opening_alerts
-from forms.models import AlertSubscription
+from forms.intakes import start_new_intake
+from forms.models import AlertSubscription, ApplicationFormPage
 from tests.forms.conftest import make_form_page
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +58,7 @@ def test_the_form_preselects_the_programme_and_is_never_cached(client, programme
         rf'value="{programme.pk}"[^>]*checked', html
     )
     assert "When applications open for Come Back to Social Work" in html
+    assert "announces a new intake, with the date its applications open, and again when they open." in html
     assert "no-store" in response["Cache-Control"]
 
 
@@ -89,11 +92,14 @@ def test_asking_sends_a_confirmation_link_and_only_confirming_turns_alerts_on(cl
     assert response.status_code == 303 and response["Location"] == "/alerts/check-your-email/"
     (message,) = mail.outbox
     assert message.to == [AMIRA] and message.subject == "Confirm your email alerts"
-    assert "when applications open for Come Back to Social Work" in message.body
+    assert "about new intakes of Come Back to Social Work: when one is announced" in message.body
     assert not AlertSubscription.objects.confirmed().exists()
     page = client.get(link_in(message))
     assert page.status_code == 200
-    assert "We will email you when applications open for Come Back to Social Work." in page.content.decode()
+    assert (
+        "We will email you about new intakes of Come Back to Social Work: when one is announced, "
+        "and again when its applications open." in page.content.decode()
+    )
     assert AlertSubscription.objects.confirmed().get().email == AMIRA
 
 
@@ -150,13 +156,88 @@ def test_someone_who_confirms_after_the_form_opened_gets_no_alert_for_it(client,
     assert mail.outbox == []
 
 
-def test_publishing_a_form_that_is_open_now_sends_the_alerts(client, programme):
+def test_publishing_again_a_form_that_is_open_now_sends_its_opening_alerts(client, programme):
     subscribed(client, programme)
     form = make_form_page(programme, opens_at=timezone.now() - dt.timedelta(hours=1))
+    form.save_revision().publish()  # its first publication (its news is not queued outside on_commit)
     mail.outbox.clear()
-    with django_capture_on_commit():
-        form.save_revision().publish()
+    published(form)
     assert [message.subject for message in mail.outbox] == ["Applications are open: Come Back to Social Work"]
+
+
+def published(form, **changes):
+    """Publishes ``form`` (fetched afresh, with ``changes``) as the editor's Publish button does,
+    running what waits for the commit."""
+    page = ApplicationFormPage.objects.get(pk=form.pk)
+    for name, value in changes.items():
+        setattr(page, name, value)
+    with django_capture_on_commit():
+        page.save_revision().publish()
+    return page
+
+
+def unsubscribe(client, email):
+    subscription = AlertSubscription.objects.get(email=email)
+    token = alerts.token_for(links.LinkPurpose.UNSUBSCRIBE, subscription)
+    assert client.post(f"/alerts/unsubscribe/{token}/").status_code == 200
+
+
+@time_machine.travel(dt.datetime(2026, 11, 2, 12, 0, tzinfo=dt.UTC), tick=False)
+def test_publishing_a_new_intake_emails_its_news_once_to_confirmed_subscribers(client, programme):
+    # Opens at 09:00 and closes at 17:00 UK time (BST) in June 2026; the next intake a year on.
+    june = dt.datetime(2026, 6, 1, 8, 0, tzinfo=dt.UTC)
+    source = make_form_page(programme, opens_at=june, closes_at=june + dt.timedelta(days=29, hours=8))
+    subscribed(client, programme)
+    subscribed(client, None, email="any@example.org")
+    subscribed(client, programme, email="gone@example.org")
+    unsubscribe(client, "gone@example.org")
+    ask(client, programme, email="unconfirmed@example.org")
+    mail.outbox.clear()
+    intake = start_new_intake(source, "Apply to the 2027 intake", 12, None)
+    published(intake)
+    published(intake)  # publishing it again, or an edit, sends nothing more
+    published(intake, title="Apply to the 2027 intake (edited)")
+    assert sorted(message.to[0] for message in mail.outbox) == [AMIRA, "any@example.org"]
+    message = next(message for message in mail.outbox if message.to == [AMIRA])
+    assert message.subject == "New intake: Come Back to Social Work"
+    assert (
+        "Come Back to Social Work has a new intake. Applications open at 1 June 2027, 09:00 (UK time)."
+        in (message.body)
+    )
+    assert "They close at 30 June 2027, 17:00 (UK time)." in message.body
+    assert f"http://127.0.0.1:8000{intake.url}\n" in message.body and intake.url != source.url
+    assert path_of(message.extra_headers["List-Unsubscribe"].strip("<>")) in message.body
+
+
+def test_a_new_intake_email_is_followed_by_the_opening_alert_it_promises(client, programme, upcoming_form):
+    intake = start_new_intake(upcoming_form, "Apply to the next intake", 1, None)
+    with time_machine.travel(OPENS - dt.timedelta(days=1), tick=False):
+        subscribed(client, programme)
+        published(intake)
+    (news,) = mail.outbox
+    assert "We will email you again when they open." in news.body
+    mail.outbox.clear()
+    with time_machine.travel(intake.opens_at + dt.timedelta(minutes=1), tick=False):
+        send_opening_alerts.enqueue()
+    (opening,) = mail.outbox
+    assert opening.subject == "Applications are open: Come Back to Social Work"
+    assert f"http://127.0.0.1:8000{intake.url}\n" in opening.body
+
+
+def test_an_intake_open_when_first_published_gets_one_email_per_subscriber(client, programme, upcoming_form):
+    intake = start_new_intake(upcoming_form, "Apply to the next intake", 1, None)
+    opens = intake.opens_at
+    with time_machine.travel(opens - dt.timedelta(days=1), tick=False):
+        subscribed(client, programme)
+        subscribed(client, None, email="any@example.org")
+    with time_machine.travel(opens + dt.timedelta(hours=1), tick=False):
+        published(intake)
+        send_opening_alerts.enqueue()
+        call_command("send_opening_alerts", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert sorted(message.to[0] for message in mail.outbox) == [AMIRA, "any@example.org"]
+    message = mail.outbox[0]
+    assert message.subject == "New intake, open now: Come Back to Social Work"
+    assert "has a new intake, open for applications since 2 April 2026, 10:00 (UK time)." in message.body
 
 
 def django_capture_on_commit():
@@ -176,6 +257,7 @@ def test_unsubscribing_takes_one_button_or_the_mail_programs_one_click_and_needs
     url = message.extra_headers["List-Unsubscribe"].strip("<>")
     page = client.get(path_of(url))
     assert page.status_code == 200 and "Stop these emails" in page.content.decode()
+    assert "You get emails about new intakes of Come Back to Social Work" in page.content.decode()
     assert AlertSubscription.objects.exists()  # a link checker opening it changes nothing
     one_click = client.post(path_of(url), {"List-Unsubscribe": "One-Click"})
     assert one_click.status_code == 200

@@ -6,10 +6,12 @@ import re
 import pytest
 import time_machine
 from django.core import mail
+from django.test import TestCase
 from django.utils import timezone
 
 from demo.welsh import welsh_programme
 from forms.alert_tasks import send_opening_alerts
+from forms.intakes import start_new_intake
 from forms.models import AlertSubscription, Application, ApplicationFormPage
 
 from .conftest import pdf, post_steps
@@ -120,11 +122,16 @@ def test_the_alerts_page_lists_the_programmes_in_its_own_language(client, demo_s
     assert '<html lang="cy">' in welsh
 
 
-def test_news_of_every_programme_comes_once_per_intake_in_the_subscribers_language(client, demo_site):
-    opens = timezone.now() + dt.timedelta(days=2)
+def social_work_forms(opens):
+    """The English and Welsh application forms of Come Back to Social Work, opening at ``opens``."""
     forms = ApplicationFormPage.objects.filter(slug="apply", url_path__contains="come-back-to-social-work")
     assert forms.count() == 2  # English and Welsh
     forms.update(opens_at=opens)
+    return list(forms)
+
+
+def news_of_every_programme_in_english_and_welsh(client):
+    """english@ asks on the English alerts page, welsh@ on the Welsh one; both confirm."""
     for prefix, address in (("", "english@example.org"), ("/cy", "welsh@example.org")):
         client.post(f"{prefix}/alerts/", {"email": address, "programme": "all"})
     for message in list(mail.outbox):
@@ -132,6 +139,12 @@ def test_news_of_every_programme_comes_once_per_intake_in_the_subscribers_langua
         assert client.get(link).status_code == 200
     assert AlertSubscription.objects.confirmed().count() == 2
     mail.outbox.clear()
+
+
+def test_news_of_every_programme_comes_once_per_intake_in_the_subscribers_language(client, demo_site):
+    opens = timezone.now() + dt.timedelta(days=2)
+    social_work_forms(opens)
+    news_of_every_programme_in_english_and_welsh(client)
     with time_machine.travel(opens + dt.timedelta(minutes=1)):
         send_opening_alerts.enqueue()
     sent = {message.to[0]: message.subject for message in mail.outbox}
@@ -140,3 +153,24 @@ def test_news_of_every_programme_comes_once_per_intake_in_the_subscribers_langua
         "english@example.org": "Applications are open: Come Back to Social Work",
         "welsh@example.org": "Mae ceisiadau ar agor: Dewch Nôl i Waith Cymdeithasol",
     }
+
+
+def test_a_new_intake_is_announced_once_in_each_subscribers_language(client, demo_site):
+    # 09:00 UK time (BST) on 1 June; the next intakes open a year on, after today.
+    year = timezone.now().year
+    sources = social_work_forms(dt.datetime(year, 6, 1, 8, 0, tzinfo=dt.UTC))
+    news_of_every_programme_in_english_and_welsh(client)
+    for source in sources:
+        intake = start_new_intake(source, f"{source.title} 2027", 12, None)
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            intake.save_revision().publish()
+    sent = {message.to[0]: message for message in mail.outbox}
+    assert len(mail.outbox) == 2
+    assert sent["english@example.org"].subject == "New intake: Come Back to Social Work"
+    welsh = sent["welsh@example.org"]
+    assert welsh.subject == "Carfan newydd: Dewch Nôl i Waith Cymdeithasol"
+    assert (
+        "Mae gan Dewch Nôl i Waith Cymdeithasol garfan newydd. "
+        f"Mae ceisiadau'n agor am 1 Mehefin {year + 1}, 09:00 (amser y DU)." in welsh.body
+    )
+    assert "/cy/" in welsh.body and "/cy/alerts/unsubscribe/" in welsh.extra_headers["List-Unsubscribe"]

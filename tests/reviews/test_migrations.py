@@ -68,10 +68,19 @@ def test_notes_history_access_and_export_permission_survive_the_move_to_reviews(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_existing_signups_move_onto_signup_statuses_and_applications_keep_theirs(live_home_page):
+@pytest.mark.parametrize(
+    ("purpose", "before", "after"),
+    [
+        (FormPurpose.COUNCIL_SIGNUP, "0013_employer_signup", "0014_question_checks_and_signup_statuses"),
+        (FormPurpose.EMPLOYER_SIGNUP, "0017_intake_news", "0018_employer_signup_statuses"),
+    ],
+)
+def test_existing_signups_move_onto_signup_statuses_and_applications_keep_theirs(
+    live_home_page, purpose, before, after
+):
     programme = CampaignPageFactory(parent=ProgrammeIndexPageFactory(parent=live_home_page))
-    signup_form, application_form = make_form(programme, FormPurpose.COUNCIL_SIGNUP), make_form(programme)
-    migrate([("application_forms", "0013_employer_signup")])
+    signup_form, application_form = make_form(programme, purpose), make_form(programme)
+    migrate([("application_forms", before)])
     old = {
         "shortlisted": make_application(signup_form, programme, status="shortlisted", reference="C1"),
         "placed": make_application(signup_form, programme, status="placed", reference="C2"),
@@ -79,7 +88,7 @@ def test_existing_signups_move_onto_signup_statuses_and_applications_keep_theirs
         "received": make_application(signup_form, programme, status="received", reference="C4"),
         "applicant": make_application(application_form, programme, status="shortlisted", reference="A1"),
     }
-    migrate([("application_forms", "0014_question_checks_and_signup_statuses")])
+    migrate([("application_forms", after)])
     now = {key: Application.objects.get(pk=application.pk).status for key, application in old.items()}
     assert now == {
         "shortlisted": "contacted",

@@ -18,8 +18,8 @@ Afterwards, as cron would, it runs ``retry_application_emails`` (emails of tasks
 the killed worker) and ``clean_application_uploads --hours 0`` (uploads of abandoned
 applications), waits for the emails, and checks: every confirmation shown has exactly one
 row and one stored file, no reference repeats, no file is orphaned, every failure was a
-clean 503, and every confirmation email was sent exactly once. Prints the figures and keeps
-them in bench/README.md. Loopback only; every loop is bounded.
+clean 503, and every confirmation email and every team notification was sent exactly once.
+Prints the figures and keeps them in bench/README.md. Loopback only; every loop is bounded.
 """
 
 import argparse
@@ -238,11 +238,11 @@ def manage(*args):
     return result.stdout.strip()
 
 
-def database_rows():
+def database_rows(env):
     """{reference: [file keys]} of the soak's applications, and every upload row's (key, linked)."""
     import psycopg
 
-    with psycopg.connect("postgresql://postgres@127.0.0.1:5442/rtw_stack") as conn:
+    with psycopg.connect(f"postgresql://postgres@127.0.0.1:{env['PG_PORT']}/rtw_stack") as conn:
         applications = conn.execute(
             "SELECT a.reference, f.file FROM application_forms_application a "
             "LEFT JOIN application_forms_applicationfile f ON f.application_id = a.id "
@@ -261,12 +261,12 @@ def database_rows():
     return by_reference, uploads
 
 
-def stored_keys():
+def stored_keys(env):
     import boto3
 
     s3 = boto3.client(
         "s3",
-        endpoint_url="http://127.0.0.1:9102",
+        endpoint_url=f"http://127.0.0.1:{env['S3_PORT']}",
         region_name="eu-west-2",
         aws_access_key_id="testing",
         aws_secret_access_key="testing",  # noqa: S106 (the local S3 server's)
@@ -299,12 +299,14 @@ def emails_by_reference(messages, applicant_of):
 
 
 def wait_for_emails(results, seconds):
+    """Waits for every confirmation and team notification; (confirmations, notifications) missing."""
     deadline = time.monotonic() + seconds
     while True:
-        confirmations, _ = emails_by_reference(mail_log(), results.emails)
+        confirmations, notifications = emails_by_reference(mail_log(), results.emails)
         missing = [reference for reference in results.references if not confirmations[reference]]
-        if not missing or time.monotonic() > deadline:
-            return missing
+        unsent = [reference for reference in results.references if not notifications[reference]]
+        if not (missing or unsent) or time.monotonic() > deadline:
+            return missing, unsent
         time.sleep(5)
 
 
@@ -314,20 +316,21 @@ def percentile(values, q):
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
-def check(results, elapsed, fault_log, email_wait):
+def check(env, results, elapsed, fault_log, email_wait):
     """Runs the cron jobs, waits for the emails, checks the invariants; returns (lines, ok)."""
     print(manage("retry_application_emails", "--minutes", "0"), flush=True)
-    _rows, uploads_before = database_rows()
+    _rows, uploads_before = database_rows(env)
     unlinked_before = sum(1 for _key, linked in uploads_before if not linked)
     print(manage("clean_application_uploads", "--hours", "0"), flush=True)
-    missing_emails = wait_for_emails(results, email_wait)
-    rows, uploads = database_rows()
-    keys = stored_keys()
+    missing_emails, missing_notifications = wait_for_emails(results, email_wait)
+    rows, uploads = database_rows(env)
+    keys = stored_keys(env)
     row_keys = {key for key, _linked in uploads}
     shown = results.references
     one_row_one_file = [r for r in shown if len(rows.get(r, [])) != 1 or rows[r][0] not in keys]
     confirmations, notifications = emails_by_reference(mail_log(), results.emails)
     duplicate_confirmations = sum(1 for r in shown if confirmations[r] > 1)
+    duplicate_notifications = sum(1 for r in shown if notifications[r] > 1)
     orphans = keys - row_keys
     rows_without_object = row_keys - keys
     saved_not_shown = set(rows) - set(shown)
@@ -338,6 +341,8 @@ def check(results, elapsed, fault_log, email_wait):
         and not rows_without_object,
         "every failure was a clean 503 page": not results.unclean,
         "every confirmation email sent exactly once": not missing_emails and not duplicate_confirmations,
+        "every team notification sent exactly once": not missing_notifications
+        and not duplicate_notifications,
         "every fault was injected": len(fault_log) == len(FAULTS)
         and not any("FAILED" in line for line in fault_log),
     }
@@ -355,7 +360,8 @@ def check(results, elapsed, fault_log, email_wait):
         + "".join(f"\n  - {error}" for error in results.unclean[:10]),
         f"Emails: {sum(confirmations[r] for r in shown)} confirmations for {len(shown)} applications "
         f"({len(missing_emails)} missing, {duplicate_confirmations} sent twice); "
-        f"{sum(notifications[r] for r in shown)} team notifications",
+        f"{sum(notifications[r] for r in shown)} team notifications ({len(missing_notifications)} missing, "
+        f"{duplicate_notifications} sent twice)",
         f"Files: {len(keys)} objects, {len(row_keys)} upload rows; orphaned objects {len(orphans)}, "
         f"rows without an object {len(rows_without_object)}; abandoned uploads before clean-up "
         f"{unlinked_before}, after {sum(1 for _key, linked in uploads if not linked)}",
@@ -399,7 +405,7 @@ def main():
             pool.submit(client_loop, env["STACK_URL"], args.applications, deadline, last_practised, results)
     elapsed = time.monotonic() - started
     stop.set()
-    lines, ok = check(results, elapsed, fault_log, args.email_wait)
+    lines, ok = check(env, results, elapsed, fault_log, args.email_wait)
     print("\n".join(lines))
     keep_in_readme(lines, args)
     raise SystemExit(0 if ok else 1)

@@ -67,10 +67,8 @@ def form_for(page, request, step, draft, data=None, files=None):
     """The form of one step: only its questions (and the honeypot), bound to ``data`` if given."""
     if data is not None and not isinstance(data, MultiValueDict):
         data = MultiValueDict(data)
-    form = page.get_form(data, files, page=page, user=request.user, uploaded=draft.files)
-    for name in list(form.fields):
-        if name not in step.names and name != HONEYPOT_FIELD:
-            del form.fields[name]
+    form_class = page.get_step_form_class(step.names)
+    form = form_class(data, files, page=page, user=request.user, uploaded=draft.files)
     if data is None:
         from forms import drafts
 

@@ -4,13 +4,16 @@ Production runs ``manage.py db_worker`` (django-tasks' database backend): a fail
 re-enqueues the task with a growing delay (1, 2, 4 … minutes) up to
 ``APPLICATION_EMAIL_MAX_ATTEMPTS``; after that ``manage.py retry_application_emails``
 (run from cron) picks up anything still unsent. Each email is sent once: the time it went
-is recorded, so a retry only sends what failed.
+is recorded, so a retry only sends what failed. The record is tried again while the database
+is unreachable (a restart), since an email sent but not recorded would be sent again.
 """
 
 import datetime as dt
 import logging
+import time
 
 from django.conf import settings
+from django.db import DatabaseError, connection
 from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
@@ -51,7 +54,6 @@ def send_application_emails(application_id, attempt=1):
 
 
 def send_one(application, sent_field, build, errors):
-    from forms.models import Application
 
     try:
         build(application).send()
@@ -61,7 +63,34 @@ def send_one(application, sent_field, build, errors):
             "Sending %s for application %s failed: %s", sent_field, application.pk, type(error).__name__
         )
         return
-    Application.objects.filter(pk=application.pk).update(**{sent_field: timezone.now()})
+    record_sent(application.pk, sent_field)
+
+
+#: Seconds between tries at recording a sent email (about a minute in all, for a restart).
+RECORD_WAITS = (1, 2, 4, 8, 15, 30)
+
+
+def record_sent(application_id, sent_field):
+    """Records the time an email went, trying again (on a new connection) while the database is away."""
+    from forms.models import Application
+
+    for wait in (*RECORD_WAITS, None):
+        try:
+            Application.objects.filter(pk=application_id).update(**{sent_field: timezone.now()})
+            return
+        except DatabaseError as error:
+            if wait is None:
+                raise
+            logger.warning(
+                "Recording %s for application %s failed (%s); trying again in %s s",
+                sent_field,
+                application_id,
+                type(error).__name__,
+                wait,
+            )
+        if not connection.in_atomic_block:  # a broken connection is replaced by the next query
+            connection.close_if_unusable_or_obsolete()
+        time.sleep(wait)
 
 
 def retry_delay(attempt):

@@ -6,7 +6,9 @@
 #
 # What it starts is its own: a PostgreSQL cluster in .run/stack/pg on port 5442 and a moto
 # S3 server on 9102 (restarting or stopping them disturbs nobody else); Redis is the one on
-# 127.0.0.1:6379 (database 14), started if down. Nothing is written outside .run/ (nginx
+# 127.0.0.1:6379 (database 14, emptied at the start), started if down. Every port and the
+# Redis database can be moved (STACK_PG_PORT, STACK_S3_PORT, STACK_APP_PORTS, STACK_HTTP_PORT,
+# STACK_HTTPS_PORT, STACK_SMTP_PORT, STACK_REDIS_DB), e.g. beside a test run using the same ones. Nothing is written outside .run/ (nginx
 # runs with its own configuration and pid file; /etc/nginx is never used).
 #
 # STACK_FAULTS=1 (the soak test) puts a proxy before the S3 server that can play an outage.
@@ -21,12 +23,12 @@ source scripts/services.sh
 
 HTTP_PORT="${STACK_HTTP_PORT:-8100}"
 HTTPS_PORT="${STACK_HTTPS_PORT:-8443}"
-APP_PORTS=(8101 8102)
+read -r -a APP_PORTS <<<"${STACK_APP_PORTS:-8101 8102}"
 APP_WORKERS="${STACK_APP_WORKERS:-2}"
 PG_PORT="${STACK_PG_PORT:-5442}"
-S3_PORT=9102
-S3_APP_PORT=9102
-[ "${STACK_FAULTS:-}" = 1 ] && S3_APP_PORT=9103
+S3_PORT="${STACK_S3_PORT:-9102}"
+S3_APP_PORT="$S3_PORT"
+[ "${STACK_FAULTS:-}" = 1 ] && S3_APP_PORT=$((S3_PORT + 1))
 SMTP_PORT="${STACK_SMTP_PORT:-8125}"
 REDIS_DB="${STACK_REDIS_DB:-14}"
 BUCKET=rtw-production-stack
@@ -267,6 +269,8 @@ STACK_URL=https://127.0.0.1:$HTTPS_PORT
 STACK_DIR=$DIR
 PG_BIN=$PG_BIN
 PG_DATA=$DIR/pg
+PG_PORT=$PG_PORT
+S3_PORT=$S3_PORT
 APP_PORTS=${APP_PORTS[*]}
 ENV
 }

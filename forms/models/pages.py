@@ -37,7 +37,7 @@ from forms.choices import (
     WhenFull,
     Window,
 )
-from forms.fields import TEXT_MAX_LENGTH, TEXT_TYPES, ApplicationFormBuilder
+from forms.fields import HONEYPOT_FIELD, TEXT_MAX_LENGTH, TEXT_TYPES, ApplicationFormBuilder
 from home.queries import public_q
 
 from .applications import Application
@@ -532,13 +532,36 @@ class ApplicationFormPage(AbstractEmailForm):
         return fields
 
     def get_form_class(self):
-        """Builds the form with the consent question and the honeypot added to the questions."""
-        builder = self.form_builder(
-            self.get_questions(),
-            consent_label=self.consent_label,
-            talent_pool_label=self.talent_pool_label(),
-        )
-        return builder.get_form_class()
+        """Builds the form with the consent question and the honeypot added to the questions.
+
+        Built once per page object (one serves one request), like the questions: a step's
+        request builds its own form and checks every step before it, each a form of this class.
+        """
+        if not hasattr(self, "_form_class_cache"):
+            builder = self.form_builder(
+                self.get_questions(),
+                consent_label=self.consent_label,
+                talent_pool_label=self.talent_pool_label(),
+            )
+            self._form_class_cache = builder.get_form_class()
+        return self._form_class_cache
+
+    def get_step_form_class(self, names):
+        """The form with only the questions ``names`` (and the honeypot): one step's form.
+
+        A form copies every field of its class when it is made, so a step's form has a class
+        of its own rather than the whole form's fields, most of them then removed.
+        """
+        classes = self.__dict__.setdefault("_step_form_classes", {})
+        if names not in classes:
+            form_class = self.get_form_class()
+            fields = {
+                name: field
+                for name, field in form_class.base_fields.items()
+                if name in names or name == HONEYPOT_FIELD
+            }
+            classes[names] = type(form_class.__name__, form_class.__bases__, fields)
+        return classes[names]
 
     def talent_pool_label(self):
         """The talent pool question's words, naming the programme's profession ("" when not offered)."""

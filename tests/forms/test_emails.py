@@ -6,6 +6,8 @@ import io
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import OperationalError
+from django.db.models import QuerySet
 from django.test import override_settings
 from django.utils import timezone
 
@@ -117,6 +119,35 @@ def test_a_retry_sends_only_the_email_that_failed(client, sensitive_form, send):
     mail.outbox.clear()
     send_application_emails.call(application.pk)
     assert [m.to for m in mail.outbox] == [["team@example.org"]]
+
+
+@pytest.mark.parametrize(
+    ("sent_field", "recipient"),
+    [("notification_sent_at", "team@example.org"), ("confirmation_sent_at", "amira@example.org")],
+)
+def test_an_email_that_went_while_the_database_restarted_is_not_sent_again(
+    client, sensitive_form, send, monkeypatch, sent_field, recipient
+):
+    """The server accepted the email, then recording it failed once (PostgreSQL restarting):
+    the record is tried again, so the hourly retry finds nothing to send."""
+    real_update = QuerySet.update
+    failures = {sent_field: 1}
+
+    def update(queryset, **values):
+        if failures.get(next(iter(values))):
+            failures[next(iter(values))] -= 1
+            raise OperationalError("terminating connection due to administrator command")
+        return real_update(queryset, **values)
+
+    monkeypatch.setattr(QuerySet, "update", update)
+    monkeypatch.setattr("forms.tasks.time.sleep", lambda seconds: None)
+    send(client, sensitive_form, sensitive_answers())
+    assert failures[sent_field] == 0
+    Application.objects.update(submit_time=timezone.now() - dt.timedelta(hours=1))
+    call_command("retry_application_emails", stdout=io.StringIO())
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(["amira@example.org", "team@example.org"])
+    assert [m.to[0] for m in mail.outbox].count(recipient) == 1
+    assert getattr(Application.objects.get(), sent_field) is not None
 
 
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}})

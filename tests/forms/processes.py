@@ -16,10 +16,10 @@ import subprocess  # noqa: S404 (runs this module with the test's own Python)
 import sys
 import threading
 
-from tests.redis_urls import redis_test_url
+from tests.redis_urls import RATE_LIMITS, redis_test_url
 
 SETTINGS = "microsite.settings.test"
-REDIS_URL = redis_test_url(0)
+REDIS_URL = redis_test_url(RATE_LIMITS)
 ONE_WINDOW = dt.datetime(2026, 11, 26, 12, 0, 1, tzinfo=dt.UTC)
 
 

@@ -25,7 +25,7 @@ from home.factories import StandardPageFactory
 from home.models import SiteSettings, StandardPage
 from home.page_cache import PageCacheMiddleware
 from tests.home import frontend_cache
-from tests.redis_urls import redis_test_url
+from tests.redis_urls import PAGE_CACHE, redis_test_url
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 
@@ -283,7 +283,7 @@ def test_publishing_purges_the_page_and_the_pages_listing_it_from_the_cdn(
     assert {"/programmes/social-work/", "/programmes/", "/"} <= paths
 
 
-REDIS_URL = redis_test_url(12)
+REDIS_URL = redis_test_url(PAGE_CACHE)
 
 
 @pytest.fixture

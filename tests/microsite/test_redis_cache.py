@@ -7,11 +7,11 @@ import uuid
 import pytest
 
 from microsite.settings.base import cache_settings
-from tests.redis_urls import redis_test_url
+from tests.redis_urls import SHARED_CACHE, redis_test_url
 
 from .production import COMPLETE, start_production
 
-TEST_REDIS_URL = redis_test_url(14)
+TEST_REDIS_URL = redis_test_url(SHARED_CACHE)
 APPLY = "/programmes/come-back-to-social-work/apply/"
 
 

@@ -26,7 +26,7 @@ from wagtail.log_actions import log
 from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import ModelLogEntry
 
-from forms import personal_data
+from forms import page_cache, personal_data
 from forms.storage import private_storage
 
 logger = logging.getLogger(__name__)
@@ -64,7 +64,8 @@ def delete_applications(queryset):
 
     An application one of whose files could not be deleted is kept (with the rows of its
     files still in storage) for the next run. Its audit entries keep their action and the
-    reference, and lose their data. Returns a ``personal_data.Deleted``.
+    reference, and lose their data. Cached pages are checked once per form, not per row
+    (``forms.page_cache.checked_once_per_form``). Returns a ``personal_data.Deleted``.
     """
     from forms.models import Application, ApplicationFile
 
@@ -81,7 +82,9 @@ def delete_applications(queryset):
     ApplicationFile.objects.filter(pk__in=gone_ids).delete()
     ids = list(queryset.exclude(pk__in=kept).values_list("pk", flat=True))
     scrub_audit_entries(Application, ids)
-    _, per_model = Application.objects.filter(pk__in=ids).delete()
+    going = Application.objects.filter(pk__in=ids)
+    with page_cache.checked_once_per_form(going):
+        _, per_model = going.delete()
     return personal_data.Deleted(count=per_model.get(Application._meta.label, 0), kept=len(kept))
 
 

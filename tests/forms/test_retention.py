@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import connection
 from django.db.models import Q
+from django.utils import timezone
 from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import ModelLogEntry, Site
 
@@ -355,6 +356,18 @@ def test_s3_bulk_delete_removes_the_objects_and_ignores_ones_already_gone(closed
     [name] = file_names(application)
     assert retention.delete_stored_files([name, "applications/never-stored.pdf"]) == set()
     assert not object_exists(name)
+
+
+@pytest.mark.s3
+def test_the_s3_listing_of_uploads_comes_a_page_at_a_time_with_each_objects_date():
+    storage = private_storage()
+    names = {storage.save(f"applications/{uuid.uuid4().hex}.pdf", ContentFile(PDF_BYTES)) for _ in range(3)}
+    pages = list(storage.listed_pages("applications", page_size=2))
+    storage.delete_many(sorted(names))
+    listed = [item for page in pages for item in page]
+    assert len(pages) >= 2 and all(len(page) <= 2 for page in pages)
+    assert names <= {name for name, _ in listed}
+    assert all(modified <= timezone.now() for _, modified in listed)
 
 
 def test_the_purge_asks_the_storage_to_delete_each_file_once(closed_form, django_capture_on_commit_callbacks):

@@ -1,16 +1,19 @@
 """Benchmark: ``manage.py purge_expired_data`` on expired applications with files on the S3 server.
 
 PostgreSQL (its own database, created and migrated if missing) and the S3 server (moto on
-127.0.0.1:9000, its own bucket). For each size, loads that many expired applications, each
-with one CV object in the private storage, runs the purge command in a child process and
-prints rows/s (from the run's own start and end times, without Django's start-up) and the
-child's peak memory (RSS), beside the same command's when nothing is due, then checks that
-nothing is left in the table or the bucket. Two sizes show whether memory stays flat.
+127.0.0.1:9000 unless ``AWS_S3_ENDPOINT_URL`` says otherwise, its own bucket), with
+``bench.settings`` (production-like: ``DEBUG`` off, so Django keeps no query log). For each
+size, loads that many expired applications, each with one CV object in the private storage,
+runs the purge command in a child process as cron would, and prints rows/s (from the run's own
+start and end times, without Django's start-up) and the child's own peak memory (``VmHWM``,
+see ``bench/peak_rss.py``), beside the same child's for ``manage.py check`` and for the purge
+with nothing due; then checks that nothing is left in the table or the bucket. Several sizes
+show whether memory stays flat.
 
-    .venv/bin/python bench/bench_purge.py [--sizes 20000 100000] [--batch-size 500]
+    .venv/bin/python bench/bench_purge.py [--sizes 2000 10000 100000] [--batch-size 500]
 
 Loading puts one object per application on the S3 server, from 32 threads: with moto that
-takes longer than the purge itself.
+takes about as long as the purge itself.
 """
 
 import argparse
@@ -18,6 +21,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -26,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 ENV = {
-    "DJANGO_SETTINGS_MODULE": "microsite.settings.test",
+    "DJANGO_SETTINGS_MODULE": "bench.settings",
     "DATABASE_URL": "postgres://postgres:postgres@127.0.0.1:5432/rtw_purge_bench",
     "AWS_STORAGE_BUCKET_NAME": "rtw-purge-bench",
     "AWS_S3_ENDPOINT_URL": "http://127.0.0.1:9000",
@@ -137,29 +141,40 @@ def objects_left():
     return sum(page.get("KeyCount", 0) for page in pages)
 
 
+def run_command(*arguments):
+    """Runs ``manage.py`` in a child process; returns (seconds, the child's own peak RSS in MB).
+
+    The peak is the child's ``VmHWM`` written by ``bench/peak_rss.py`` as it exits, not
+    ``ru_maxrss`` from ``os.wait4``: Linux gives a child at least its parent's high-water
+    mark, so that would report this process's memory (with the rows it loaded), not the
+    command's.
+    """
+    with tempfile.NamedTemporaryFile(prefix="rtw-purge-peak-") as peak_file:
+        command = [sys.executable, "bench/peak_rss.py", peak_file.name, "manage.py", *arguments]
+        started = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, check=True)
+        seconds = time.perf_counter() - started
+        return seconds, int(Path(peak_file.name).read_text()) / 1024
+
+
 def purge(batch_size):
-    """Runs the command in a child process; returns (seconds, the child's peak RSS in MB)."""
-    command = [sys.executable, "manage.py", "purge_expired_data", "--batch-size", str(batch_size)]
-    started = time.perf_counter()
-    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - started
-    if status:
-        sys.exit(f"purge_expired_data failed with status {status}")
-    return seconds, usage.ru_maxrss / 1024
+    return run_command("purge_expired_data", "--batch-size", str(batch_size))
 
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", type=int, nargs="+", default=[20_000, 100_000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2_000, 10_000, 100_000])
     parser.add_argument("--batch-size", type=int, default=500)
     args = parser.parse_args()
     prepare()
     from forms.models import Application, PurgeRun
 
+    _, check_peak = run_command("check")
     idle_seconds, idle_peak = purge(args.batch_size)
+    print(f"manage.py check: peak RSS {check_peak:.0f} MB (Django's and Wagtail's start-up)")
     print(
-        f"The command with nothing due: {idle_seconds:.1f} s, peak RSS {idle_peak:.0f} MB (Django's start-up)"
+        f"The command with nothing due: {idle_seconds:.1f} s, peak RSS {idle_peak:.0f} MB "
+        "(start-up, the S3 client and the queries finding nothing)"
     )
     print("rows     load s  command s  purge s  rows/s  peak RSS MB  over idle MB  rows left  objects left")
     for rows in args.sizes:

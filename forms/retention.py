@@ -26,7 +26,7 @@ from wagtail.log_actions import log
 from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import ModelLogEntry
 
-from forms import personal_data
+from forms import page_cache, personal_data
 from forms.storage import private_storage
 
 logger = logging.getLogger(__name__)
@@ -64,7 +64,8 @@ def delete_applications(queryset):
 
     An application one of whose files could not be deleted is kept (with the rows of its
     files still in storage) for the next run. Its audit entries keep their action and the
-    reference, and lose their data. Returns a ``personal_data.Deleted``.
+    reference, and lose their data. Cached pages are checked once per form, not per row
+    (``forms.page_cache.checked_once_per_form``). Returns a ``personal_data.Deleted``.
     """
     from forms.models import Application, ApplicationFile
 
@@ -81,7 +82,9 @@ def delete_applications(queryset):
     ApplicationFile.objects.filter(pk__in=gone_ids).delete()
     ids = list(queryset.exclude(pk__in=kept).values_list("pk", flat=True))
     scrub_audit_entries(Application, ids)
-    _, per_model = Application.objects.filter(pk__in=ids).delete()
+    going = Application.objects.filter(pk__in=ids)
+    with page_cache.checked_once_per_form(going):
+        _, per_model = going.delete()
     return personal_data.Deleted(count=per_model.get(Application._meta.label, 0), kept=len(kept))
 
 
@@ -98,37 +101,41 @@ def delete_unlinked_files(queryset):
 UPLOADS_FOLDER = "applications"
 
 
-def stored_upload_names():
-    """Names of every object in the private storage's uploads folder (one S3 list request per 1,000)."""
+def stored_upload_pages():
+    """The stored uploads a page at a time, as [(name, last modified)]: 1,000 a page (one list
+    request each) from S3; from a local folder, ``BATCH_SIZE`` a page."""
+    storage = private_storage()
+    if hasattr(storage, "listed_pages"):
+        yield from storage.listed_pages(UPLOADS_FOLDER)
+        return
     try:
-        _folders, names = private_storage().listdir(UPLOADS_FOLDER)
+        _folders, names = storage.listdir(UPLOADS_FOLDER)
     except FileNotFoundError:  # a local folder nothing was ever uploaded to
-        return []
-    return [f"{UPLOADS_FOLDER}/{name}" for name in names]
+        return
+    names = [f"{UPLOADS_FOLDER}/{name}" for name in names]
+    for start in range(0, len(names), BATCH_SIZE):
+        yield [(name, storage.get_modified_time(name)) for name in names[start : start + BATCH_SIZE]]
 
 
-def orphaned_uploads(cutoff):
-    """Stored uploads no ApplicationFile row points at, stored before ``cutoff``.
-
-    Only files with no row are dated (one storage request each), and only those older than
-    ``cutoff`` count, so an upload being saved this moment is never one.
-    """
+def orphans_in(page, cutoff):
+    """The uploads of a ``stored_upload_pages`` page no ApplicationFile row points at, stored before
+    ``cutoff`` (so an upload being saved this moment is never one)."""
     from forms.models import ApplicationFile
 
-    names = stored_upload_names()
-    known = set()
-    for start in range(0, len(names), BATCH_SIZE):
-        batch = names[start : start + BATCH_SIZE]
-        known |= set(ApplicationFile.objects.filter(file__in=batch).values_list("file", flat=True))
-    storage = private_storage()
-    return [name for name in names if name not in known and storage.get_modified_time(name) < cutoff]
+    names = [name for name, _ in page]
+    known = set(ApplicationFile.objects.filter(file__in=names).values_list("file", flat=True))
+    return [name for name, modified in page if name not in known and modified < cutoff]
 
 
 def delete_orphaned_uploads(cutoff):
-    """Deletes stored uploads with no row, older than ``cutoff``; returns a ``personal_data.Deleted``."""
-    names = orphaned_uploads(cutoff)
-    failed = delete_stored_files(names)
-    return personal_data.Deleted(count=len(names) - len(failed), kept=len(failed))
+    """Deletes stored uploads with no row, older than ``cutoff``, a page of the listing at a time;
+    returns a ``personal_data.Deleted``."""
+    deleted = kept = 0
+    for page in stored_upload_pages():
+        orphans = orphans_in(page, cutoff)
+        failed = delete_stored_files(orphans)
+        deleted, kept = deleted + len(orphans) - len(failed), kept + len(failed)
+    return personal_data.Deleted(count=deleted, kept=kept)
 
 
 def scrub_audit_entries(model, ids):

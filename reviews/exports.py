@@ -10,6 +10,7 @@ run as a formula defused) and XLSX cells are written as strings, never as formul
 import csv
 import io
 import json
+import re
 import tempfile
 
 from django.conf import settings
@@ -18,8 +19,6 @@ from django.db.models import Case, CharField, F, Func, JSONField, Value, When
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
 
 from forms.choices import PAGE_BREAK
 from forms.forms_data import STORED_AS_JSON, display_answer, shown_as_stored
@@ -48,6 +47,10 @@ BASE_FIELDS = (
     ("applicant_name", "Applicant name"),
     ("applicant_email", "Applicant email"),
 )
+
+#: The control characters a spreadsheet cell cannot hold (openpyxl's ``ILLEGAL_CHARACTERS_RE``,
+#: kept here so that every process does not import openpyxl to start: see bench/README.md).
+ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 
 def neutralise_row(values):
@@ -223,6 +226,8 @@ def _csv_pieces(export, piece_size=64 * 1024):
 
 def xlsx_response(export, filename):
     """An XLSX written in write-only mode to a temporary file, streamed and then deleted."""
+    from openpyxl import Workbook  # imported when used: see ILLEGAL_CHARACTERS_RE
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Applications")
     sheet.append(text_cells(sheet, export.header()))
@@ -241,6 +246,8 @@ def xlsx_response(export, filename):
 
 def text_cells(sheet, texts):
     """Cells typed as text: openpyxl would otherwise write "=…" as a formula and "#N/A" as an error."""
+    from openpyxl.cell.cell import WriteOnlyCell
+
     cells = []
     for text in texts:
         cell = WriteOnlyCell(sheet, value=text)

@@ -14,8 +14,9 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import connection
 from django.db.models import Q
+from django.utils import timezone
 from wagtail.log_actions import registry as log_action_registry
-from wagtail.models import ModelLogEntry
+from wagtail.models import ModelLogEntry, Site
 
 from campaigns.choices import Region
 from forms import personal_data, plans, pool, retention
@@ -30,6 +31,7 @@ from forms.models import (
     PurgeRun,
 )
 from forms.storage import private_storage
+from home.models import SiteSettings
 from tests.forms.conftest import PDF_BYTES, make_form_page
 
 CLOSED = dt.datetime(2026, 3, 31, 23, 59, tzinfo=dt.UTC)
@@ -356,6 +358,18 @@ def test_s3_bulk_delete_removes_the_objects_and_ignores_ones_already_gone(closed
     assert not object_exists(name)
 
 
+@pytest.mark.s3
+def test_the_s3_listing_of_uploads_comes_a_page_at_a_time_with_each_objects_date():
+    storage = private_storage()
+    names = {storage.save(f"applications/{uuid.uuid4().hex}.pdf", ContentFile(PDF_BYTES)) for _ in range(3)}
+    pages = list(storage.listed_pages("applications", page_size=2))
+    storage.delete_many(sorted(names))
+    listed = [item for page in pages for item in page]
+    assert len(pages) >= 2 and all(len(page) <= 2 for page in pages)
+    assert names <= {name for name, _ in listed}
+    assert all(modified <= timezone.now() for _, modified in listed)
+
+
 def test_the_purge_asks_the_storage_to_delete_each_file_once(closed_form, django_capture_on_commit_callbacks):
     applications = [make_application(closed_form) for _ in range(2)]
     names = file_names(*applications)
@@ -382,3 +396,45 @@ def test_the_purge_asks_the_storage_to_delete_each_file_once(closed_form, django
         purge(AFTER_DUE)
     assert not Application.objects.exists()
     assert sorted(asked) == sorted(names)  # one request per file, not a second one for the cascade
+
+
+def cached_programme_page(client, programme):
+    """The programme page's text, checked to come from the page cache."""
+    SiteSettings.for_site(Site.objects.get(is_default_site=True))  # the first view would create it
+    client.get(programme.url)
+    response = client.get(programme.url)
+    assert response["X-Cache"] == "hit"
+    return response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_purge_that_frees_a_full_forms_places_shows_it_open_on_the_cached_programme_page(client, programme):
+    # No closing date: each application goes six months after it was sent, and the form stays open.
+    form = make_form_page(programme, opens_at=CLOSED - dt.timedelta(days=30), closes_at=None, places=2)
+    with time_machine.travel(CLOSED, tick=False):
+        make_application(form, with_file=False)
+        make_application(form, with_file=False)
+    with time_machine.travel(AFTER_DUE, tick=False):
+        assert "The application limit has been reached." in cached_programme_page(client, programme)
+        retention.purge()
+        html = client.get(programme.url).content.decode()
+    assert Application.objects.filter(page=form).count() == 0
+    assert "The application limit has been reached." not in html
+    assert "Open for applications" in html
+
+
+@pytest.mark.django_db
+def test_a_purged_placed_application_gives_its_place_back_on_the_cached_programme_page(
+    client, programme, closed_form
+):
+    programme.places = 20
+    programme.save()
+    make_application(closed_form, status=ApplicationStatus.PLACED, with_file=False)
+    with time_machine.travel(AFTER_DUE, tick=False):
+        assert '20 places: <span data-figure="places-left">19</span> left.' in cached_programme_page(
+            client, programme
+        )
+        retention.purge()
+        html = client.get(programme.url).content.decode()
+    assert "20 places." in html
+    assert "19</span> left" not in html

@@ -105,6 +105,13 @@ def test_neutralise_leaves_ordinary_text_alone():
     assert neutralise_row(["Ada", None, "=1+1", "-5", 3]) == ["Ada", "", "'=1+1", "'-5", "3"]
 
 
+def test_the_characters_removed_from_cells_are_the_ones_the_xlsx_writer_refuses():
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE as REFUSED_BY_OPENPYXL
+
+    text = "Ada" + "".join(chr(code) for code in range(32))  # a letter first: no formula to defuse
+    assert neutralise_row([text]) == [REFUSED_BY_OPENPYXL.sub("", text)]
+
+
 # Issue 8, finding 1: a control character before "=" hid the formula from the check, then the
 # XLSX writer stripped it and wrote the rest as a live formula.
 HIDDEN_FORMULAS = {

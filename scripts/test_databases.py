@@ -55,9 +55,8 @@ def main(database_url, names):
             "DATABASE_URL": server_url(database_url, TEMPLATE),
             "DJANGO_SETTINGS_MODULE": "microsite.settings.test",
         }
-        subprocess.run(  # noqa: S603
-            [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=PROJECT, env=environment, check=True
-        )
+        command = [sys.executable, "manage.py", "migrate", "--noinput", "-v0"]
+        subprocess.run(command, cwd=PROJECT, env=environment, check=True)  # noqa: S603
         for name in names:
             recreate(connection, f"test_{name}", template=TEMPLATE)
 

@@ -24,7 +24,14 @@ BROWSER_ARGS = [
 
 #: Session fixtures that build a page tree once for the tests that share it (see SharedTree).
 #: A tree built inside another (form_page_tree inside programme_tree) comes after it.
-SHARED_TREES = ("demo_tree", "admin_site_tree", "programme_tree", "form_page_tree")
+SHARED_TREES = (
+    "demo_tree",
+    "welsh_demo_tree",
+    "programme_site_tree",
+    "admin_site_tree",
+    "programme_tree",
+    "form_page_tree",
+)
 _shares = pytest.StashKey[tuple]()
 
 
@@ -322,6 +329,46 @@ def demo_site(db, demo_tree):
     fresh_caches()
     yield HomePage.objects.get(pk=home_id)
     fresh_caches()
+
+
+def add_welsh_programme():
+    from demo.welsh import welsh_programme
+
+    welsh_programme()
+
+
+def add_programme_site():
+    from demo.loader import load_programme_site
+
+    load_programme_site()
+
+
+@pytest.fixture(scope="session")
+def welsh_demo_tree(demo_tree, django_db_blocker):
+    """The Welsh programme and form added to the demo, once for the tests that share it."""
+    yield from shared_tree("welsh_demo_tree", add_welsh_programme, django_db_blocker)
+
+
+@pytest.fixture(scope="session")
+def programme_site_tree(demo_tree, django_db_blocker):
+    """Come Back to Social Work on its own Site, added to the demo once for the tests that share it."""
+    yield from shared_tree("programme_site_tree", add_programme_site, django_db_blocker)
+
+
+@pytest.fixture
+def welsh_demo_site(demo_site, welsh_demo_tree):
+    """The demo with the Welsh programme and form (as ``make run --welsh`` loads it)."""
+    welsh_demo_tree.value_or_build()
+    fresh_caches()
+    return demo_site
+
+
+@pytest.fixture
+def programme_site(demo_site, programme_site_tree):
+    """The demo with Come Back to Social Work on its own Site (as ``make run`` loads it)."""
+    programme_site_tree.value_or_build()
+    fresh_caches()
+    return demo_site
 
 
 @pytest.fixture(autouse=True)

@@ -12,8 +12,7 @@ def social_work_form():
     return ApplicationFormPage.objects.get(slug="apply", title="Apply to Come Back to Social Work")
 
 
-def test_demo_programmes_have_plan_templates_wordings_and_the_pool(home_page):
-    load()
+def test_demo_programmes_have_plan_templates_wordings_and_the_pool(demo_site):
     form = social_work_form()
     titles = list(form.plan_template_items.values_list("title", flat=True))
     assert titles[:3] == ["ReFresh week", "HCPC re-registration support", "13 weeks' training"]
@@ -27,8 +26,7 @@ def test_demo_programmes_have_plan_templates_wordings_and_the_pool(home_page):
     )
 
 
-def test_demo_applicants_in_the_pool_have_limited_searchable_profiles(home_page):
-    load()
+def test_demo_applicants_in_the_pool_have_limited_searchable_profiles(demo_site):
     profiles = PoolProfile.objects.searchable().select_related("application").prefetch_related("regions")
     by_programme = {}
     for profile in profiles:
@@ -48,8 +46,7 @@ def test_demo_applicants_in_the_pool_have_limited_searchable_profiles(home_page)
     ]
 
 
-def test_loading_again_adds_nothing_twice(home_page):
-    load()
+def test_loading_again_adds_nothing_twice(demo_site):
     counts = (PlanTemplateItem.objects.count(), StatusWording.objects.count(), PoolProfile.objects.count())
     load()
     assert (
@@ -59,9 +56,7 @@ def test_loading_again_adds_nothing_twice(home_page):
     ) == counts
 
 
-def test_a_demo_loaded_before_plans_existed_gets_them_on_the_next_load(home_page):
-    load()
-    form = social_work_form()
+def test_a_demo_loaded_before_plans_existed_gets_them_on_the_next_load(demo_site):
     PlanTemplateItem.objects.all().delete()
     StatusWording.objects.all().delete()
     PoolProfile.objects.all().delete()

@@ -300,12 +300,10 @@ def test_erasure_deletes_an_addresses_alerts(client, programme, django_user_mode
     assert not AlertSubscription.objects.exists()
 
 
-def test_the_alert_for_a_programme_on_its_own_host_name_links_there(client, demo_site):
+def test_the_alert_for_a_programme_on_its_own_host_name_links_there(client, programme_site):
     from campaigns.models import CampaignPage
-    from demo.loader import load_programme_site
     from forms.models import ApplicationFormPage
 
-    load_programme_site()
     programme = CampaignPage.objects.get(slug="come-back-to-social-work")
     opens = timezone.now() + dt.timedelta(days=1)
     ApplicationFormPage.objects.child_of(programme).update(opens_at=opens)

@@ -9,7 +9,6 @@ from django.core import mail
 from django.test import TestCase
 from django.utils import timezone
 
-from demo.welsh import welsh_programme
 from forms.alert_tasks import send_opening_alerts
 from forms.intakes import start_new_intake
 from forms.models import AlertSubscription, Application, ApplicationFormPage
@@ -19,23 +18,16 @@ from .conftest import pdf, post_steps
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo_site(demo_site):
-    """The demo with the Welsh programme and form (as ``make run`` loads it)."""
-    welsh_programme()
-    return demo_site
-
-
 WELSH_PROGRAMME = "/cy/programmes/come-back-to-social-work/"
 ENGLISH_PROGRAMME = "/programmes/come-back-to-social-work/"
 
 
 @pytest.fixture
-def welsh_form(demo_site):
+def welsh_form(welsh_demo_site):
     return ApplicationFormPage.objects.get(slug="apply", locale__language_code="cy")
 
 
-def test_the_welsh_programme_is_in_welsh_and_links_back_to_english(client, demo_site):
+def test_the_welsh_programme_is_in_welsh_and_links_back_to_english(client, welsh_demo_site):
     response = client.get(WELSH_PROGRAMME)
     html = response.content.decode()
     assert response.status_code == 200
@@ -46,7 +38,7 @@ def test_the_welsh_programme_is_in_welsh_and_links_back_to_english(client, demo_
     assert "Cael e-bost pan fydd ceisiadau'n agor" in html
 
 
-def test_english_urls_do_not_change_and_offer_welsh(client, demo_site):
+def test_english_urls_do_not_change_and_offer_welsh(client, welsh_demo_site):
     response = client.get(ENGLISH_PROGRAMME, HTTP_ACCEPT_LANGUAGE="cy")
     html = response.content.decode()
     assert response.status_code == 200
@@ -104,7 +96,7 @@ def test_an_applicant_applies_in_welsh(client, welsh_form):
     assert Application.objects.get().page_id == welsh_form.pk
 
 
-def test_alerts_asked_for_in_welsh_are_sent_in_welsh(client, demo_site):
+def test_alerts_asked_for_in_welsh_are_sent_in_welsh(client, welsh_demo_site):
     response = client.post("/cy/alerts/", {"email": "amira@example.org", "programme": "all"})
     assert response.status_code == 303 and response["Location"] == "/cy/alerts/check-your-email/"
     (message,) = mail.outbox
@@ -113,7 +105,7 @@ def test_alerts_asked_for_in_welsh_are_sent_in_welsh(client, demo_site):
     assert AlertSubscription.objects.get().language == "cy"
 
 
-def test_the_alerts_page_lists_the_programmes_in_its_own_language(client, demo_site):
+def test_the_alerts_page_lists_the_programmes_in_its_own_language(client, welsh_demo_site):
     english = client.get("/alerts/").content.decode()
     welsh = client.get("/cy/alerts/").content.decode()
     assert "When applications open for Come Back to Social Work" in english
@@ -141,7 +133,7 @@ def news_of_every_programme_in_english_and_welsh(client):
     mail.outbox.clear()
 
 
-def test_news_of_every_programme_comes_once_per_intake_in_the_subscribers_language(client, demo_site):
+def test_news_of_every_programme_comes_once_per_intake_in_the_subscribers_language(client, welsh_demo_site):
     opens = timezone.now() + dt.timedelta(days=2)
     social_work_forms(opens)
     news_of_every_programme_in_english_and_welsh(client)
@@ -155,7 +147,7 @@ def test_news_of_every_programme_comes_once_per_intake_in_the_subscribers_langua
     }
 
 
-def test_a_new_intake_is_announced_once_in_each_subscribers_language(client, demo_site):
+def test_a_new_intake_is_announced_once_in_each_subscribers_language(client, welsh_demo_site):
     # 09:00 UK time (BST) on 1 June; the next intakes open a year on, after today.
     year = timezone.now().year
     sources = social_work_forms(dt.datetime(year, 6, 1, 8, 0, tzinfo=dt.UTC))

@@ -3,24 +3,16 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from demo.loader import load_programme_site
 from home.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo_site(demo_site):
-    """The demo with Come Back to Social Work on its own Site (as ``make run`` loads it)."""
-    load_programme_site()
-    return demo_site
 
 
 OWN_HOST = "socialwork.localhost:8000"
 MAIN_HOST = "localhost"
 
 
-def test_the_programmes_host_name_serves_the_programme_with_its_own_branding(client, demo_site):
+def test_the_programmes_host_name_serves_the_programme_with_its_own_branding(client, programme_site):
     response = client.get("/", HTTP_HOST=OWN_HOST)
     html = response.content.decode()
     assert response.status_code == 200
@@ -34,7 +26,7 @@ def test_the_programmes_host_name_serves_the_programme_with_its_own_branding(cli
     assert '<a class="site-header__name" href="/">Return to Work</a>' in main
 
 
-def test_each_host_gets_its_own_colours(client, demo_site):
+def test_each_host_gets_its_own_colours(client, programme_site):
     own = client.get("/site-theme.css", HTTP_HOST=OWN_HOST)
     assert own.status_code == 200 and own["Content-Type"].startswith("text/css")
     assert ".site-header { background: #4a2570; }" in own.content.decode()
@@ -42,14 +34,14 @@ def test_each_host_gets_its_own_colours(client, demo_site):
     assert client.get("/site-theme.css", HTTP_HOST=MAIN_HOST).content.decode().strip() == ""
 
 
-def test_the_programmes_form_is_served_on_its_host_name_too(client, demo_site):
+def test_the_programmes_form_is_served_on_its_host_name_too(client, programme_site):
     response = client.get("/apply/", HTTP_HOST=OWN_HOST)
     assert response.status_code == 200
     assert "Come Back to Social Work" in response.content.decode()
     assert client.get("/programmes/come-back-to-social-work/", HTTP_HOST=MAIN_HOST).status_code == 200
 
 
-def test_the_page_cache_keeps_each_hosts_page_apart(client, demo_site):
+def test_the_page_cache_keeps_each_hosts_page_apart(client, programme_site):
     first = client.get("/", HTTP_HOST=MAIN_HOST)
     assert client.get("/", HTTP_HOST=MAIN_HOST)["X-Cache"] == "hit"
     own = client.get("/", HTTP_HOST=OWN_HOST)
@@ -60,7 +52,7 @@ def test_the_page_cache_keeps_each_hosts_page_apart(client, demo_site):
 @pytest.mark.parametrize(
     ("colour", "message"), [("#ffdd00", "hard to read"), ("blue", "six hexadecimal digits")]
 )
-def test_a_header_colour_white_text_cannot_be_read_on_is_refused(demo_site, colour, message):
+def test_a_header_colour_white_text_cannot_be_read_on_is_refused(programme_site, colour, message):
     settings = SiteSettings.objects.filter(header_colour="").first()
     settings.header_colour = colour
     with pytest.raises(ValidationError, match=message):

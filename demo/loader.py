@@ -244,8 +244,7 @@ class DemoLoader:
         children = {relation: spec.pop(key, []) for key, relation in FORM_CHILDREN.items()}
         page = ApplicationFormPage(slug=slug, **spec)
         for relation, items in children.items():
-            for item in items:
-                getattr(page, relation).add(item)
+            add_in_order(page, relation, items)
         parent.add_child(instance=page)
         page.save_revision().publish()
         self.created += 1
@@ -256,8 +255,7 @@ class DemoLoader:
         if not items or page.plan_template_items.exists() or page.status_wordings.exists():
             return
         for name in ("plan_template_items", "status_wordings"):
-            for item in spec[name]:
-                getattr(page, name).add(item)
+            add_in_order(page, name, spec[name])
         page.offer_talent_pool = spec["offer_talent_pool"]
         page.save_revision().publish()
 
@@ -372,3 +370,13 @@ ABOUT_TEXT = (
     "<p>Return to Work brings together campaigns that help professionals return to local "
     "government after a career break: in ICT, social work and STEM.</p>"
 )
+
+
+def add_in_order(page, relation, items):
+    """Adds ``items`` to the page's inline ``relation`` numbered in order, as the editor's inline
+    panel does: with no ``sort_order``, PostgreSQL may list them in any order (SQLite happened to
+    keep the order they were saved in)."""
+    for position, item in enumerate(items):
+        if hasattr(item, "sort_order"):
+            item.sort_order = position
+        getattr(page, relation).add(item)

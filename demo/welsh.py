@@ -41,25 +41,93 @@ FORM = {
     "title": "Gwneud cais i Dewch Nôl i Waith Cymdeithasol",
     "introduction": "<p>Mae'n cymryd tua 15 munud. Bydd angen eich CV arnoch.</p>",
     "consent_label": "Rwyf wedi darllen yr hysbysiad preifatrwydd",
+    "time_needed": "tua 15 munud",
+    "reply_time": "cyn pen 10 diwrnod gwaith ar ôl y dyddiad cau",
+    "upcoming_message": "<p>Dewch yn ôl pan fydd ceisiadau'n agor, neu darllenwch am y rhaglen.</p>",
+    "closed_message": (
+        "<p>Mae ceisiadau ar gyfer y garfan hon wedi cau. Bydd carfanau'r dyfodol yn cael eu "
+        "cyhoeddi ar y wefan hon.</p>"
+    ),
+    "thank_you_text": (
+        "<p>Mae tîm y rhaglen yn darllen pob cais a bydd yn anfon e-bost atoch cyn pen 10 diwrnod "
+        "gwaith i ddweud a ydych ar y rhestr fer ar gyfer cyfweliad.</p>"
+    ),
 }
 
-#: Welsh question labels and hints, by the English label.
+PREFER_NOT = "Mae'n well gennyf beidio â dweud"
+
+#: The Welsh of each question, by its English label: its label and hint, and where the
+#: question has them, its choices, the answers that meet its rule, the reason shown when an
+#: answer does not, and the name its error messages use.
 QUESTIONS = {
-    "Full name": ("Enw llawn", ""),
-    "Email address": ("Cyfeiriad e-bost", "Byddwn yn anfon eich cadarnhad yma."),
-    "Phone number": ("Rhif ffôn", ""),
-    "Postcode": ("Cod post", "Er mwyn i ni awgrymu cynghorau yn agos atoch chi."),
-    "Are you a qualified social worker?": ("Ydych chi'n weithiwr cymdeithasol cymwysedig?", ""),
-    "When did you last practise as a social worker?": (
-        "Pryd wnaethoch chi ymarfer fel gweithiwr cymdeithasol ddiwethaf?",
-        "Y diwrnod olaf y buoch yn gweithio mewn swydd gwaith cymdeithasol.",
-    ),
-    "Do you have the right to work in the UK?": ("Oes gennych chi'r hawl i weithio yn y DU?", ""),
-    "Which areas of practice interest you?": ("Pa feysydd ymarfer sydd o ddiddordeb i chi?", ""),
-    "Your CV": ("Eich CV", ""),
-    "Your details": ("Eich manylion", ""),
-    "Your experience": ("Eich profiad", ""),
-    "About you": ("Amdanoch chi", ""),
+    "Full name": {"label": "Enw llawn"},
+    "Email address": {"label": "Cyfeiriad e-bost", "help_text": "Byddwn yn anfon eich cadarnhad yma."},
+    "Phone number": {"label": "Rhif ffôn", "help_text": "Rhif yn y DU."},
+    "Postcode": {"label": "Cod post", "help_text": "Er mwyn i ni awgrymu cynghorau yn agos atoch chi."},
+    "Are you a qualified social worker?": {
+        "label": "Ydych chi'n weithiwr cymdeithasol cymwysedig?",
+        "choices": "Ydw\nNac ydw",
+        "eligible_answers": "Ydw",
+        "not_eligible_reason": (
+            "Mae'r rhaglen hon ar gyfer pobl a gymhwysodd fel gweithwyr cymdeithasol yn y DU."
+        ),
+    },
+    "When did you last practise as a social worker?": {
+        "label": "Pryd wnaethoch chi ymarfer fel gweithiwr cymdeithasol ddiwethaf?",
+        "help_text": (
+            "Y diwrnod olaf y buoch yn gweithio mewn swydd gwaith cymdeithasol. Mae eich amcangyfrif "
+            "gorau yn iawn. Er enghraifft, 27 3 2022."
+        ),
+        "error_name": "Y dyddiad y gadawoch waith cymdeithasol",
+        "not_eligible_reason": (
+            "Mae'r garfan hon ar gyfer gweithwyr cymdeithasol a fu'n ymarfer ddiwethaf rhwng 2 a 5 "
+            "mlynedd yn ôl. Os gwnaethoch adael yn fwy diweddar, gallwch wneud cais am swyddi gwag "
+            "mewn cynghorau yn uniongyrchol; os gwnaethoch adael yn hirach yn ôl, cofrestrwch i gael "
+            "newyddion am garfanau'r dyfodol."
+        ),
+    },
+    "Do you have the right to work in the UK?": {
+        "label": "Oes gennych chi'r hawl i weithio yn y DU?",
+        "choices": "Oes\nNac oes",
+        "eligible_answers": "Oes",
+        "not_eligible_reason": "Mae angen yr hawl i weithio yn y DU arnoch i gymryd rhan yn y rhaglen.",
+    },
+    "Which areas of practice interest you?": {
+        "label": "Pa feysydd ymarfer sydd o ddiddordeb i chi?",
+        "choices": "Oedolion\nPlant a theuluoedd\nIechyd meddwl\nAnabledd dysgu",
+    },
+    "Why do you want to return?": {
+        "label": "Pam rydych chi am ddychwelyd?",
+        "help_text": "Beth rydych yn ei golli am y gwaith a beth y byddech yn dod ag ef yn ôl iddo.",
+        "error_name": "Pam rydych am ddychwelyd",
+    },
+    "Your CV": {
+        "label": "Eich CV",
+        "help_text": "Cynhwyswch eich seibiant gyrfa: ni fyddwn yn eich barnu amdano.",
+    },
+    "Your details": {"label": "Eich manylion"},
+    "Your experience": {"label": "Eich profiad"},
+    "About you": {"label": "Amdanoch chi"},
+    "How did you hear about the programme?": {
+        "label": "Sut clywsoch chi am y rhaglen?",
+        "choices": "Gwefan cyngor\nCyfryngau cymdeithasol\nFfrind neu gydweithiwr\nCorff proffesiynol\nArall",
+    },
+    "What is your age?": {
+        "label": "Beth yw eich oedran?",
+        "choices": f"Dan 25\n25 i 34\n35 i 44\n45 i 54\n55 i 64\n65 neu hŷn\n{PREFER_NOT}",
+    },
+    "What is your sex?": {"label": "Beth yw eich rhyw?", "choices": f"Benyw\nGwryw\n{PREFER_NOT}"},
+    "Do you consider yourself to have a disability or long-term health condition?": {
+        "label": "Ydych chi'n ystyried bod gennych anabledd neu gyflwr iechyd hirdymor?",
+        "choices": f"Ydw\nNac ydw\n{PREFER_NOT}",
+    },
+    "What is your ethnic group?": {
+        "label": "Beth yw eich grŵp ethnig?",
+        "choices": (
+            "Asiaidd neu Asiaidd Prydeinig\nDu, Du Prydeinig, Caribïaidd neu Affricanaidd\n"
+            f"Grwpiau ethnig cymysg neu luosog\nGwyn\nGrŵp ethnig arall\n{PREFER_NOT}"
+        ),
+    },
 }
 
 
@@ -86,8 +154,8 @@ def translate_form(form, locale):
     for name, value in FORM.items():
         setattr(welsh, name, value)
     for question in welsh.form_fields.all():
-        label, hint = QUESTIONS.get(question.label, (question.label, question.help_text))
-        question.label, question.help_text = label, hint or question.help_text
+        for name, value in QUESTIONS.get(question.label, {}).items():
+            setattr(question, name, value)
         question.save()
     welsh.save_revision().publish()
     return welsh

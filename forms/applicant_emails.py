@@ -1,17 +1,20 @@
 """Emails of the applicant's own page: sign-in links, a new address to confirm, a withdrawal.
 
 Plain text only, so nothing an applicant typed can become markup in a mail program. Links
-are absolute, built on ``WAGTAILADMIN_BASE_URL`` (``forms.emails.site_url``).
+are absolute, built on ``WAGTAILADMIN_BASE_URL`` (``forms.emails.site_url``). The link to a
+saved application is in the language of its form (the page's locale); the others are English,
+as Your applications is.
 """
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
-from forms.emails import programme_title, site_url, team_email
+from forms.emails import page_language, programme_title, site_url, team_email
 from forms.links import LINK_LIFETIME
 from forms.pool import CONSENT_MONTHS
 
@@ -20,7 +23,7 @@ LINK_HOURS = int(LINK_LIFETIME.total_seconds() // 3600)
 
 def to_applicant(address, subject, lines):
     """A plain-text email to an applicant, with a greeting and our name around ``lines``."""
-    body = "\n".join(["Hello,", "", *lines, "", "Return to Work"])
+    body = "\n".join([_("Hello,"), "", *lines, "", _("Return to Work")])
     return EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[address])
 
 
@@ -57,28 +60,49 @@ def email_change_link(new_email, token):
 
 
 def resume_link(saved_draft, token):
-    """The link back to an application saved to come back to later, and how long it is kept."""
+    """The link back to an application saved to come back to later, and how long it is kept, in
+    the language of its form."""
     page = saved_draft.page.specific
-    kept = date_format(timezone.localtime(saved_draft.expires_at), "j F Y \\a\\t H:i")
-    until = (
-        f"until applications close at {kept} (UK time)"
-        if page.closes_at
-        else f"until {kept} (UK time), {settings.APPLICATION_SAVED_DRAFT_DAYS} days after you saved it"
-    )
-    return to_applicant(
-        saved_draft.email,
-        f"Your saved application: {page.title}",
-        [
-            f"You saved your application ({page.title}) to come back to later. Use this link to",
-            "carry on where you left off, on any device:",
-            "",
-            site_url(f"{page.url}resume/?{urlencode({'link': token})}"),
-            "",
-            f"We keep your answers and the files you uploaded {until}, then delete them.",
-            'Your application has not been sent: it is sent only when you choose "Accept and send".',
-            "Anyone with this link can see and change your answers, so do not share it.",
-        ],
-    )
+    with translation.override(page_language(page)):
+        return to_applicant(
+            saved_draft.email,
+            _("Your saved application: %(title)s") % {"title": page.title},
+            resume_lines(saved_draft, page, token),
+        )
+
+
+def resume_lines(saved_draft, page, token):
+    """What the saved application's email says, in the active language."""
+    local = timezone.localtime(saved_draft.expires_at)
+    values = {
+        "title": page.title,
+        "kept": _("%(date)s at %(time)s")
+        % {"date": date_format(local, "j F Y"), "time": date_format(local, "H:i")},
+        "days": settings.APPLICATION_SAVED_DRAFT_DAYS,
+    }
+    if page.closes_at:
+        kept = _(
+            "We keep your answers and the files you uploaded until applications close at %(kept)s "
+            "(UK time), then delete them."
+        )
+    else:
+        kept = _(
+            "We keep your answers and the files you uploaded until %(kept)s (UK time), %(days)s days "
+            "after you saved it, then delete them."
+        )
+    return [
+        _(
+            "You saved your application (%(title)s) to come back to later. Use this link to\n"
+            "carry on where you left off, on any device:"
+        )
+        % values,
+        "",
+        site_url(f"{page.url}resume/?{urlencode({'link': token})}"),
+        "",
+        kept % values,
+        _('Your application has not been sent: it is sent only when you choose "Accept and send".'),
+        _("Anyone with this link can see and change your answers, so do not share it."),
+    ]
 
 
 def withdrawal_notice(application):

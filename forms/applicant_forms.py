@@ -1,13 +1,14 @@
 """The small forms of the applicant's own page, with GOV.UK-style messages and error summaries."""
 
 import django.forms
+from django.utils.translation import gettext_lazy as _
 
 from campaigns.choices import Region
 from forms.fields import SummaryErrorsMixin
 from forms.models import PlanItem, PoolProfile
 from forms.pool import CONSENT_MONTHS
 
-EMAIL_FORMAT = "Enter an email address in the correct format, like name@example.com"
+EMAIL_FORMAT = _("Enter an email address in the correct format, like name@example.com")
 PHONE_CHARACTERS = set("0123456789 +()-")
 
 
@@ -142,4 +143,4 @@ class PoolProfileForm(SummaryErrorsMixin, django.forms.ModelForm):
 class SaveForLaterForm(SummaryErrorsMixin, django.forms.Form):
     """The email address a saved application's link goes to (Save and come back later)."""
 
-    email = email_field("Email address", "Enter the email address to send the link to")
+    email = email_field(_("Email address"), _("Enter the email address to send the link to"))

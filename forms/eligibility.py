@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from forms.choices import EligibilityRule
 from forms.forms_data import split_choices
@@ -45,7 +46,8 @@ def reasons_not_eligible(page, cleaned_data):
     for field in page.get_form_fields():
         if field.eligibility_rule and not meets_rule(field, cleaned_data.get(field.clean_name), today):
             reasons.append(
-                field.not_eligible_reason or f"Your answer to “{field.label}” means you cannot apply."
+                field.not_eligible_reason
+                or _("Your answer to “%(label)s” means you cannot apply.") % {"label": field.label}
             )
     return reasons
 

@@ -1,13 +1,16 @@
 """The two emails an application sends: the applicant's confirmation and the team's notification.
 
 Neither carries the applicant's answers: the confirmation has the reference, the programme
-and what happens next; the notification has the reference and a link to the admin.
+and what happens next; the notification has the reference and a link to the admin. The
+confirmation is in the language of the form the applicant used (its page's locale).
 """
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 
 from forms.choices import SUBMISSION_NOUNS
 from forms.forms_data import split_choices
@@ -22,48 +25,67 @@ def programme_title(application):
     return application.programme.title if application.programme else application.page.title
 
 
+def page_language(page):
+    """The language of a form page (its Wagtail locale): the language of the emails it sends applicants."""
+    return page.locale.language_code
+
+
 def contact_lines(reply_to):
     """How to reach the programme team: the read address editors set, else a plain "do not reply"."""
     if reply_to:
         return [
-            f"If you have a question, reply to this email or write to {reply_to}, quoting your reference."
+            _("If you have a question, reply to this email or write to %(address)s, quoting your reference.")
+            % {"address": reply_to}
         ]
     return [
-        "This email was sent from an address that does not receive replies, so please do not reply to it."
+        _("This email was sent from an address that does not receive replies, so please do not reply to it.")
     ]
 
 
 def applicant_confirmation(application):
-    """The applicant's confirmation: reference, what happens next (the editors' words), contact."""
+    """The applicant's confirmation, in the form's language: reference, what happens next (the
+    editors' words), contact."""
     page = application.page.specific
-    is_signup = page.is_council_signup
-    programme = programme_title(application)
-    next_steps = strip_tags(page.thank_you_text).strip() or "The programme team will read your answers."
+    with translation.override(page_language(page)):
+        return EmailMessage(
+            subject=_("%(programme)s: your reference is %(reference)s")
+            % {"programme": programme_title(application), "reference": application.reference},
+            body="\n".join(confirmation_lines(application, page)),
+            from_email=page.from_address or settings.DEFAULT_FROM_EMAIL,
+            to=[application.applicant_email],
+            reply_to=[page.reply_to] if page.reply_to else None,
+        )
+
+
+def confirmation_lines(application, page):
+    """The lines of the applicant's confirmation, in the active language."""
+    values = {"programme": programme_title(application), "reference": application.reference}
+    if page.is_council_signup:
+        thanks = _("Thank you for signing up to %(programme)s.")
+    else:
+        thanks = _("Thank you for applying to %(programme)s.")
+    next_steps = strip_tags(page.thank_you_text).strip() or _("The programme team will read your answers.")
     lines = [
-        "Hello,",
+        _("Hello,"),
         "",
-        f"Thank you for {'signing up to' if is_signup else 'applying to'} {programme}.",
+        thanks % values,
         "",
-        f"Your reference is {application.reference}. Keep it: quote it if you contact the programme team.",
+        _("Your reference is %(reference)s. Keep it: quote it if you contact the programme team.") % values,
         "",
     ]
     if application.waiting_list:
-        lines += ["Every place has been taken, so you are on the waiting list.", ""]
-    lines += ["What happens next", "", next_steps, "", *contact_lines(page.reply_to), ""]
-    if not is_signup:
+        lines += [_("Every place has been taken, so you are on the waiting list."), ""]
+    lines += [_("What happens next"), "", next_steps, "", *contact_lines(page.reply_to), ""]
+    if not page.is_council_signup:
         lines += [
-            "Follow your application and keep your personal development plan on Your applications",
-            f"(sign in with this email address, no password needed): {site_url(reverse('applicants:home'))}",
+            _(
+                "Follow your application and keep your personal development plan on Your applications\n"
+                "(sign in with this email address, no password needed): %(link)s"
+            )
+            % {"link": site_url(reverse("applicants:home"))},
             "",
         ]
-    lines += ["Return to Work"]
-    return EmailMessage(
-        subject=f"{programme}: your reference is {application.reference}",
-        body="\n".join(lines),
-        from_email=page.from_address or settings.DEFAULT_FROM_EMAIL,
-        to=[application.applicant_email],
-        reply_to=[page.reply_to] if page.reply_to else None,
-    )
+    return [*lines, _("Return to Work")]
 
 
 def team_notification(application):

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from campaigns.choices import Region
@@ -42,8 +43,21 @@ POSTCODE_RE = re.compile(r"^(GIR ?0AA|[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2})$"
 #: digits, or +44 (or 0044) and 9-10 digits with no 0 after the country code.
 PHONE_RE = re.compile(r"^(0\d{9,10}|(\+44|0044)[1-9]\d{8,9})$")
 PHONE_SEPARATORS = re.compile(r"[\s\-.()]")
-POSTCODE_MESSAGE = "Enter a real postcode"
-PHONE_MESSAGE = "Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192"
+POSTCODE_MESSAGE = gettext_lazy("Enter a real postcode")
+PHONE_MESSAGE = gettext_lazy(
+    "Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192"
+)
+#: The label of each box of a date, and what a date with boxes left empty must include.
+DATE_PART_LABELS = {"day": gettext_lazy("Day"), "month": gettext_lazy("Month"), "year": gettext_lazy("Year")}
+DATE_SUBJECT = gettext_lazy("The date")
+DATE_INCOMPLETE = {
+    ("day",): gettext_lazy("%(subject)s must include a day"),
+    ("month",): gettext_lazy("%(subject)s must include a month"),
+    ("year",): gettext_lazy("%(subject)s must include a year"),
+    ("day", "month"): gettext_lazy("%(subject)s must include a day and month"),
+    ("day", "year"): gettext_lazy("%(subject)s must include a day and year"),
+    ("month", "year"): gettext_lazy("%(subject)s must include a month and year"),
+}
 #: The longest address mail can be sent to (RFC 5321), and the applicant_email column's length.
 EMAIL_MAX_LENGTH = 254
 DATETIME_INPUT_FORMATS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"]
@@ -101,13 +115,33 @@ def limit_validator(subject, max_words=None, max_characters=None):
 
     def validate(text):
         if max_words and count_words(text) > max_words:
-            raise ValidationError(f"{subject} must be {max_words} words or fewer", code="max_words")
+            message = _("%(subject)s must be %(limit)s words or fewer")
+            raise ValidationError(message % {"subject": subject, "limit": max_words}, code="max_words")
         if max_characters and count_characters(text) > max_characters:
+            message = _("%(subject)s must be %(limit)s characters or fewer")
             raise ValidationError(
-                f"{subject} must be {max_characters} characters or fewer", code="max_characters"
+                message % {"subject": subject, "limit": max_characters}, code="max_characters"
             )
 
     return validate
+
+
+def count_messages(words):
+    """What the live count under a limited answer says, by whether its number is 1 and whether
+    the answer is over the limit, in the active language; ``%(count)s`` is the number."""
+    if words:
+        return {
+            "remaining-one": _("You have %(count)s word remaining"),
+            "remaining-other": _("You have %(count)s words remaining"),
+            "over-one": _("You have %(count)s word too many"),
+            "over-other": _("You have %(count)s words too many"),
+        }
+    return {
+        "remaining-one": _("You have %(count)s character remaining"),
+        "remaining-other": _("You have %(count)s characters remaining"),
+        "over-one": _("You have %(count)s character too many"),
+        "over-other": _("You have %(count)s characters too many"),
+    }
 
 
 def clean_postcode(value):
@@ -162,7 +196,7 @@ class DateInputWidget(django.forms.MultiWidget):
         for part, subwidget in zip(DATE_PARTS, context["widget"]["subwidgets"], strict=True):
             if subwidget["attrs"].get("id"):
                 subwidget["attrs"]["id"] = f"{context['widget']['attrs']['id']}_{part}"
-            subwidget["part"] = part
+            subwidget["part"], subwidget["label"] = part, DATE_PART_LABELS[part]
         return context
 
     def decompress(self, value):
@@ -208,7 +242,7 @@ class DayMonthYearField(django.forms.Field):
 
     widget = DateInputWidget
 
-    def __init__(self, *args, subject="The date", in_past=False, **kwargs):
+    def __init__(self, *args, subject=DATE_SUBJECT, in_past=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.subject, self.in_past = subject, in_past
 
@@ -218,19 +252,25 @@ class DayMonthYearField(django.forms.Field):
             if self.required:
                 raise ValidationError(self.error_messages["required"], code="required")
             return None
-        missing = [name for name, part in zip(DATE_PARTS, parts, strict=True) if not part]
+        missing = tuple(name for name, part in zip(DATE_PARTS, parts, strict=True) if not part)
         if missing:
-            raise ValidationError(f"{self.subject} must include a {' and '.join(missing)}", code="incomplete")
+            raise ValidationError(self.message(DATE_INCOMPLETE[missing]), code="incomplete")
         day, month, year = parts
         if not (year.isascii() and year.isdigit() and len(year) == 4):
-            raise ValidationError(f"{self.subject} must be a real date", code="invalid")
+            raise ValidationError(self.message(_("%(subject)s must be a real date")), code="invalid")
         try:
             answer = dt.date(int(year), int(month), int(day))
         except ValueError:
-            raise ValidationError(f"{self.subject} must be a real date", code="invalid") from None
+            raise ValidationError(
+                self.message(_("%(subject)s must be a real date")), code="invalid"
+            ) from None
         if self.in_past and answer >= timezone.localdate():
-            raise ValidationError(f"{self.subject} must be in the past", code="past")
+            raise ValidationError(self.message(_("%(subject)s must be in the past")), code="past")
         return answer
+
+    def message(self, template):
+        """One of the date's messages, starting with its subject, in the active language."""
+        return str(template) % {"subject": self.subject}
 
 
 class UploadField(django.forms.FileField):
@@ -301,7 +341,7 @@ class ApplicationForm(SummaryErrorsMixin, BaseForm):
         cleaned = super().clean()
         if cleaned.get(POOL_JOIN_FIELD) and not cleaned.get(POOL_REGIONS_FIELD):
             self.add_error(
-                POOL_REGIONS_FIELD, "Select the regions where you would work, to join the talent pool"
+                POOL_REGIONS_FIELD, _("Select the regions where you would work, to join the talent pool")
             )
         return cleaned
 
@@ -330,15 +370,19 @@ class ApplicationFormBuilder(FormBuilder):
         widget_type = INPUT_TYPES.get(field.role, "text")
         options["widget"] = django.forms.TextInput(attrs={"type": widget_type})
         options["max_length"] = 255
-        options["error_messages"]["max_length"] = f"{error_subject(field)} must be 255 characters or fewer"
+        options["error_messages"]["max_length"] = _("%(subject)s must be %(limit)s characters or fewer") % {
+            "subject": error_subject(field),
+            "limit": 255,
+        }
         add_limit(field, options)
         return RoleCharField(role=field.role, **options)
 
     def create_multiline_field(self, field, options):
         options["max_length"] = TEXT_MAX_LENGTH
-        options["error_messages"]["max_length"] = (
-            f"{error_subject(field)} must be {TEXT_MAX_LENGTH:,} characters or fewer"
-        )
+        options["error_messages"]["max_length"] = _("%(subject)s must be %(limit)s characters or fewer") % {
+            "subject": error_subject(field),
+            "limit": f"{TEXT_MAX_LENGTH:,}",
+        }
         options["widget"] = django.forms.Textarea(attrs={"rows": 5})
         add_limit(field, options)
         return django.forms.CharField(**options)
@@ -347,7 +391,7 @@ class ApplicationFormBuilder(FormBuilder):
         options.update(
             max_digits=20, decimal_places=6, widget=django.forms.TextInput(attrs={"inputmode": "decimal"})
         )
-        options["error_messages"]["invalid"] = "Enter a number, like 3 or 12.5"
+        options["error_messages"]["invalid"] = _("Enter a number, like 3 or 12.5")
         return super().create_number_field(field, options)
 
     def create_date_field(self, field, options):
@@ -357,10 +401,10 @@ class ApplicationFormBuilder(FormBuilder):
         return DayMonthYearField(subject=error_subject(field), in_past=in_past, **options)
 
     def create_datetime_field(self, field, options):
-        options["help_text"] = join_hint(options["help_text"], "For example, 15/03/2022 14:30")
+        options["help_text"] = join_hint(options["help_text"], _("For example, 15/03/2022 14:30"))
         options["input_formats"] = DATETIME_INPUT_FORMATS
         options["widget"] = django.forms.DateTimeInput(format="%d/%m/%Y %H:%M")
-        options["error_messages"]["invalid"] = "Enter a real date and time, like 15/03/2022 14:30"
+        options["error_messages"]["invalid"] = _("Enter a real date and time, like 15/03/2022 14:30")
         return super().create_datetime_field(field, options)
 
     def create_email_field(self, field, options):
@@ -368,13 +412,13 @@ class ApplicationFormBuilder(FormBuilder):
         options["error_messages"]["invalid"] = _(
             "Enter an email address in the correct format, like name@example.com"
         )
-        options["error_messages"]["max_length"] = (
-            f"Enter an email address of {EMAIL_MAX_LENGTH} characters or fewer"
-        )
+        options["error_messages"]["max_length"] = _(
+            "Enter an email address of %(limit)s characters or fewer"
+        ) % {"limit": EMAIL_MAX_LENGTH}
         return super().create_email_field(field, options)
 
     def create_url_field(self, field, options):
-        options["error_messages"]["invalid"] = (
+        options["error_messages"]["invalid"] = _(
             "Enter a web address in the correct format, like https://example.org"
         )
         return super().create_url_field(field, options)
@@ -382,13 +426,14 @@ class ApplicationFormBuilder(FormBuilder):
     def create_dropdown_field(self, field, options):
         """Starts with an empty choice, so nobody submits the first option without choosing it."""
         formfield = super().create_dropdown_field(field, options)
-        formfield.choices = [("", "Select an answer")] + list(formfield.choices)
+        formfield.choices = [("", _("Select an answer"))] + list(formfield.choices)
         return formfield
 
     def create_file_field(self, field, options):
         options["help_text"] = join_hint(
             options["help_text"],
-            f"A PDF, Word (DOCX), OpenDocument (ODT) or text (TXT) file, up to {uploads.limit_in_mb()} MB",
+            _("A PDF, Word (DOCX), OpenDocument (ODT) or text (TXT) file, up to %(limit)s MB")
+            % {"limit": uploads.limit_in_mb()},
         )
         options.pop("initial", None)
         options["widget"] = django.forms.FileInput(attrs={"accept": uploads.ACCEPT})
@@ -427,7 +472,7 @@ class ApplicationFormBuilder(FormBuilder):
             formfields[CONSENT_FIELD] = consent
         if self.talent_pool_label:
             formfields.update(talent_pool_fields(self.talent_pool_label))
-        honeypot = django.forms.CharField(required=False, label="Leave this field empty")
+        honeypot = django.forms.CharField(required=False, label=_("Leave this field empty"))
         honeypot.widget.attrs.update(autocomplete="off", tabindex="-1")
         honeypot.question_type, honeypot.section, honeypot.role = "honeypot", "honeypot", ""
         formfields[HONEYPOT_FIELD] = honeypot
@@ -442,8 +487,8 @@ def talent_pool_fields(label):
     join = django.forms.BooleanField(required=False, label=label)
     regions = django.forms.MultipleChoiceField(
         required=False,
-        label="Regions where you would work",
-        help_text="Only needed if you join the talent pool. Choose as many as you like.",
+        label=_("Regions where you would work"),
+        help_text=_("Only needed if you join the talent pool. Choose as many as you like."),
         choices=[(label, label) for _value, label in Region.choices],
         widget=django.forms.CheckboxSelectMultiple,
     )

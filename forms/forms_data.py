@@ -5,6 +5,7 @@ import decimal
 
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
 from wagtail.contrib.forms.forms import _split_by_newline_or_comma
 
 
@@ -35,7 +36,7 @@ def display_answer(value, field_type=""):
     if value is None or value == "" or value == []:
         return ""
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return _("Yes") if value else _("No")
     if isinstance(value, (list, tuple)):
         return ", ".join(str(item) for item in value)
     if isinstance(value, str) and field_type in STORED_AS_TEXT:

@@ -11,14 +11,15 @@ from dataclasses import dataclass
 
 from django.forms import MultiWidget
 from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext_lazy
 
 from forms import eligibility
 from forms.choices import PAGE_BREAK
 from forms.fields import CONSENT_FIELD, HONEYPOT_FIELD, POOL_FIELDS
 
 ELIGIBILITY = "eligibility"
-ELIGIBILITY_TITLE = "Check you can apply"
-FIRST_TITLE = "Your application"
+ELIGIBILITY_TITLE = gettext_lazy("Check you can apply")
+FIRST_TITLE = gettext_lazy("Your application")
 
 
 @dataclass(frozen=True)

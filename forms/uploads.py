@@ -16,6 +16,8 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from forms.storage import private_storage
 
@@ -29,7 +31,7 @@ PDF, DOCX, ODT, TXT = (
 )
 EXTENSIONS = {PDF: ".pdf", DOCX: ".docx", ODT: ".odt", TXT: ".txt"}
 ACCEPT = ".pdf,.docx,.odt,.txt,application/pdf,text/plain," + DOCX + "," + ODT
-KIND_NAMES = "a PDF, Word (DOCX), OpenDocument (ODT) or plain text (TXT) file"
+KIND_NAMES = gettext_lazy("a PDF, Word (DOCX), OpenDocument (ODT) or plain text (TXT) file")
 #: What a browser would read as markup: ``<!``, ``<?``, or a tag name right after ``<`` or ``</``.
 MARKUP = re.compile(r"<(?:[!?]|/?[a-z][a-z0-9:-]*(?:[\s/>]|$))", re.IGNORECASE)
 ZIP_MEMBER_LIMIT = 64 * 1024
@@ -50,23 +52,25 @@ def check_upload(upload, label):
     Raises ValidationError unless the upload is a non-empty, clean file of an allowed kind.
     """
     if upload.size == 0:
-        raise ValidationError(f"The selected file for “{label}” is empty")
+        raise ValidationError(_("The selected file for “%(label)s” is empty") % {"label": label})
     if upload.size > settings.APPLICATION_UPLOAD_MAX_BYTES:
-        raise ValidationError(f"The selected file must be smaller than {limit_in_mb()} MB")
+        raise ValidationError(
+            _("The selected file must be smaller than %(limit)s MB") % {"limit": limit_in_mb()}
+        )
     extension = os.path.splitext(upload.name or "")[1].lower()
     detected = detect_type(upload)
     if detected is None or EXTENSIONS[detected] != extension:
-        raise ValidationError(f"The selected file must be {KIND_NAMES}")
+        raise ValidationError(_("The selected file must be %(kinds)s") % {"kinds": KIND_NAMES})
     if detected == TXT and has_markup(upload):
-        raise ValidationError("The selected text file must be plain text, without HTML or other markup")
+        raise ValidationError(_("The selected text file must be plain text, without HTML or other markup"))
     try:
         infected = scan(upload)
     except ScanUnavailable:
         raise ValidationError(
-            "The selected file could not be checked for viruses. Try again in a few minutes"
+            _("The selected file could not be checked for viruses. Try again in a few minutes")
         ) from None
     if infected:
-        raise ValidationError("The selected file contains a virus")
+        raise ValidationError(_("The selected file contains a virus"))
     return detected
 
 

@@ -13,6 +13,7 @@ from django.db.models import Count, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -571,7 +572,10 @@ class ApplicationFormPage(AbstractEmailForm):
             return ""
         profession = CampaignPage.objects.ancestor_of(self).values_list("profession", flat=True).first()
         label = Profession(profession).label if profession else Profession.OTHER.label
-        return f"Yes, add me to the talent pool ({label}) for {CONSENT_MONTHS} months"
+        return _("Yes, add me to the talent pool (%(profession)s) for %(months)s months") % {
+            "profession": label,
+            "months": CONSENT_MONTHS,
+        }
 
     def get_context(self, request, *args, **kwargs):
         """Adds the window state (a query, only if shown) unless the flow passed the request's own."""

@@ -6,8 +6,13 @@ never imports this one.
 
 from django import template
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from forms.choices import FormPurpose
+from forms.fields import count_messages
 from forms.intakes import ProgrammePlaces, application_key_dates
 from forms.models import ApplicationFormPage
 from home.queries import public_q
@@ -80,17 +85,32 @@ def form_state(form_page, window=None, show_link=False):
     return {"form_page": form_page, "window": window, "show_link": show_link}
 
 
+@register.simple_tag
+def count_message_attrs(field):
+    """The live count's messages as ``data-count-*`` attributes, for character-count.js."""
+    messages = count_messages(bool(field.field.max_words))
+    return format_html_join("", ' data-count-{}="{}"', messages.items())
+
+
 @register.filter
 def uk_time(value):
-    """'11:59pm', '9am', 'midday' for an aware datetime, in UK time (Django's "a" gives "p.m.")."""
+    """'11:59pm', '9am', 'midday' for an aware datetime, in UK time (Django's "a" gives "p.m."),
+    in the active language."""
     if not value:
         return ""
     local = timezone.localtime(value)
     if local.hour == 12 and local.minute == 0:
-        return "midday"
+        return _("midday")
     hour = local.hour % 12 or 12
-    suffix = "am" if local.hour < 12 else "pm"
+    suffix = pgettext("time before midday", "am") if local.hour < 12 else pgettext("time after midday", "pm")
     return f"{hour}{suffix}" if local.minute == 0 else f"{hour}:{local.minute:02d}{suffix}"
+
+
+@register.filter
+def closing_day(value, now):
+    """'11 December', with the year too when it is not ``now``'s ('3 January 2028')."""
+    local = timezone.localtime(value)
+    return date_format(local, "j F" if local.year == timezone.localtime(now).year else "j F Y")
 
 
 @register.filter

@@ -13,11 +13,12 @@
         return text.length;
     }
 
-    function message(remaining, words) {
-        var unit = words ? "word" : "character";
+    // The words come from the page, in its language: data-count-remaining-one, -remaining-other,
+    // -over-one and -over-other, each with "%(count)s" where the number goes.
+    function message(group, remaining) {
         var number = Math.abs(remaining);
-        var noun = unit + (number === 1 ? "" : "s");
-        return remaining < 0 ? "You have " + number + " " + noun + " too many" : "You have " + number + " " + noun + " remaining";
+        var name = "data-count-" + (remaining < 0 ? "over" : "remaining") + (number === 1 ? "-one" : "-other");
+        return (group.getAttribute(name) || "").replace("%(count)s", String(number));
     }
 
     function enhance(group) {
@@ -38,7 +39,7 @@
 
         function update() {
             var remaining = limit - count(field.value, words);
-            status.textContent = message(remaining, words);
+            status.textContent = message(group, remaining);
             status.classList.toggle("character-count__status--error", remaining < 0);
             field.classList.toggle("character-count__field--error", remaining < 0);
             return remaining;
@@ -48,7 +49,7 @@
         field.addEventListener("input", function () {
             var remaining = update();
             window.clearTimeout(timer);
-            timer = window.setTimeout(function () { live.textContent = message(remaining, words); }, 1000);
+            timer = window.setTimeout(function () { live.textContent = message(group, remaining); }, 1000);
         });
     }
 

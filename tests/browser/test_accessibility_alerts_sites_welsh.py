@@ -1,6 +1,9 @@
 """The alerts pages, the Welsh pages and a programme on its own host name: no axe-core violations."""
 
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 from wagtail.models import Site
 
 from demo.loader import PROGRAMME_SITE, load_programme_site
@@ -59,6 +62,46 @@ def test_forms_with_errors_have_no_axe_violations(browser_page, site_url):
             found[name] = violations
     assert found == {}
     assert browser_page.locator("html").get_attribute("lang") == "cy"
+
+
+WELSH_FORM = "/cy/programmes/come-back-to-social-work/apply/"
+
+
+def continue_in_welsh(page, url):
+    with page.expect_navigation(url=url):
+        page.get_by_role("button", name="Parhau").click()
+
+
+def test_the_welsh_check_your_answers_page_has_no_axe_violations(browser_page, site_url):
+    page = browser_page
+    page.goto(site_url + WELSH_FORM + "eligibility/")
+    page.check("#id_are_you_a_qualified_social_worker_0")
+    three_years_ago = timezone.localdate() - dt.timedelta(days=3 * 365)
+    for part in ("day", "month", "year"):
+        page.fill(
+            f"[name=when_did_you_last_practise_as_a_social_worker_{part}]",
+            str(getattr(three_years_ago, part)),
+        )
+    page.check("#id_do_you_have_the_right_to_work_in_the_uk_0")
+    continue_in_welsh(page, "**/step-1/")
+    page.fill("#id_full_name", "Amira Khan")
+    page.fill("#id_email_address", "amira@example.org")
+    page.fill("#id_postcode", "CF10 1AA")
+    continue_in_welsh(page, "**/step-2/")
+    page.fill("#id_why_do_you_want_to_return", "Rwy'n colli'r gwaith.")
+    assert page.locator(".character-count__status").inner_text() == "Mae gennych 297 gair ar ôl"
+    page.set_input_files(
+        "#id_your_cv",
+        files=[
+            {"name": "cv.txt", "mimeType": "text/plain", "buffer": b"Amira Khan, gweithiwr cymdeithasol."}
+        ],
+    )
+    continue_in_welsh(page, "**/step-3/")
+    page.check("#id_privacy_consent")
+    continue_in_welsh(page, "**/check/")
+    assert page.locator("h1").inner_text() == "Gwiriwch eich atebion cyn anfon eich cais"
+    assert page.locator("html").get_attribute("lang") == "cy"
+    assert axe_violations(page) == []
 
 
 def test_unsubscribed_page_has_no_axe_violations(browser_page, site_url):

@@ -14,6 +14,8 @@ PAGES = {
     "council information": "/programmes/come-back-to-social-work/information-for-councils/",
     "article": "/programmes/come-back-to-social-work/return-to-social-work-after-caring/",
     "press release": "/programmes/come-back-to-social-work/come-back-to-social-work-launch/",
+    "programme news and press releases": "/programmes/come-back-to-social-work/news/",
+    "career pathway": "/digital-and-data-career-pathway/",
     "standard": "/accessibility/",
     "search results": "/search/?query=social+work",
     "not found": "/no-such-page/",
@@ -30,7 +32,8 @@ def site_url(live_server, live_home_page):
 def test_public_pages_have_no_axe_violations(browser_page, site_url):
     found = {}
     for name, path in PAGES.items():
-        browser_page.goto(site_url + path)
+        response = browser_page.goto(site_url + path)
+        assert response.status == (404 if name == "not found" else 200), name
         assert browser_page.locator("h1").count() == 1, name
         violations = axe_violations(browser_page)
         if violations:

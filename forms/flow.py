@@ -135,7 +135,11 @@ def rate_limited(page, request, window):
 
 
 def render(page, request, template, extra, status=200):
+    """A page of the flow, with ``form_url``: the form's URL on the site the request came to
+    (``page.url`` names the first site serving the page, another host where a programme has its
+    own; a form posting there is refused by the content security policy)."""
     context = page.get_context(request)
+    context["form_url"] = page.step_url(request)
     context.update(extra)
     return TemplateResponse(request, template or page.get_template(request), context, status=status)
 

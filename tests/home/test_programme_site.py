@@ -57,3 +57,30 @@ def test_a_header_colour_white_text_cannot_be_read_on_is_refused(programme_site,
     settings.header_colour = colour
     with pytest.raises(ValidationError, match=message):
         settings.full_clean()
+
+
+@pytest.mark.parametrize(
+    ("host", "form_path"),
+    [(MAIN_HOST, "/programmes/come-back-to-social-work/apply/"), (OWN_HOST, "/apply/")],
+)
+def test_an_applicant_sends_the_form_on_the_host_they_came_to(client, programme_site, host, form_path):
+    """Check your answers and save for later post to the host the applicant is on: the content
+    security policy (form-action 'self') blocks a form posting to the programme's other host."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from forms.models import Application
+    from tests.forms.test_demo_forms import social_work_answers
+
+    answers = social_work_answers(timezone.localdate() - dt.timedelta(days=3 * 365))
+    for step in ("eligibility", "step-1", "step-2", "step-3"):
+        answers["your_cv"].seek(0)
+        assert client.post(f"{form_path}{step}/", answers, HTTP_HOST=host).status_code == 303, step
+    check = client.get(f"{form_path}check/", HTTP_HOST=host)
+    assert f'<form action="{form_path}check/" method="post"' in check.content.decode()
+    save = client.get(f"{form_path}save/", HTTP_HOST=host).content.decode()
+    assert f'<form action="{form_path}save/" method="post"' in save
+    sent = client.post(f"{form_path}check/", {"token": check.context["draft_token"]}, HTTP_HOST=host)
+    assert sent.status_code == 303
+    assert Application.objects.filter(applicant_email="amira@example.org").exists()

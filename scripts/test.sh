@@ -34,7 +34,7 @@ WAGTAILADMIN_BASE_URL=https://localhost DJANGO_SETTINGS_MODULE=microsite.setting
 # The suite runs as three pytest passes at the same time, each with its own database, media
 # folder, S3 bucket and Redis databases (see tests/redis_urls.py): SQLite + local files (every
 # test but the browser ones), and PostgreSQL + the S3 server split in two halves (the browser
-# tests, the demo and page-tree-heavy folders | the rest), so the two cores stay busy while one
+# tests, the smoke tests and the demo's | the rest), so the two cores stay busy while one
 # pass waits on PostgreSQL, S3 or Chromium. The PostgreSQL test databases are copies of one
 # migrated template (scripts/test_databases.py), so the migrations run once, beside the SQLite
 # pass. Output is shown pass by pass once all end; then the 15 slowest tests of the whole run.
@@ -58,9 +58,8 @@ run_postgres_pass() {
         run_pass "$name" "$@" --reuse-db
 }
 
-# The first PostgreSQL half: every browser test, and the folders that build the most pages.
-FIRST_HALF=(tests/browser tests/smoke tests/demo tests/accounts tests/campaigns tests/test_layers.py
-            tests/test_factories.py)
+# The first PostgreSQL half: every browser test, the smoke tests and the demo's (about as long as the rest).
+FIRST_HALF=(tests/browser tests/smoke tests/demo tests/test_layers.py tests/test_factories.py)
 mapfile -t BROWSER_FILES < <(find tests -name 'test_*browser*.py' -not -path 'tests/browser/*' | sort)
 FIRST_HALF+=("${BROWSER_FILES[@]}")
 SECOND_HALF_IGNORES=()

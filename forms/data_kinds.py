@@ -10,6 +10,8 @@ deleted by the first purge after its consent ends or is withdrawn (consent is it
 basis), and its application is held while consent is active; see docs/data-protection.md.
 """
 
+import operator
+
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.contrib.sessions.models import Session
@@ -212,9 +214,20 @@ POOL_SHARED_WITH = (
 )
 
 
-def of_applications_to(model):
-    """``for_email`` of rows hanging off an application: those of the address's applications."""
-    return lambda email: model.objects.filter(application__applicant_email__iexact=email.strip())
+def of_applications_to(model, path="application"):
+    """``for_email`` of rows hanging off an application (through ``path``): those of the address's
+    applications."""
+    return lambda email: model.objects.filter(**{f"{path}__applicant_email__iexact": email.strip()})
+
+
+def exported_by_application(rows, record, path="application", related=()):
+    """``export`` of rows hanging off an application (through ``path``): for each row, the
+    application's reference, then what ``record`` gives."""
+    reach = operator.attrgetter(path.replace("__", "."))
+    rows = rows.select_related(path, *related).order_by("pk")
+    return personal_data.Exported(
+        records=[{"reference": reach(row).reference, **record(row)} for row in rows]
+    )
 
 
 def export_plans(rows):

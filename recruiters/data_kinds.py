@@ -5,8 +5,10 @@ viewed the profile hang off a pool profile, so they go with it (and with its app
 """
 
 from forms import personal_data
+from forms.data_kinds import exported_by_application, of_applications_to
 from recruiters.models import Interest, ProfileAudit
 
+PROFILE_APPLICATION = "profile__application"
 SHARED_WITH = "the organisation that expressed the interest, which sees your answer to it"
 
 
@@ -16,8 +18,10 @@ def register_kinds():
             name="recruiter_interests",
             label="Recruiters' interest in your talent pool profile",
             model=Interest,
-            for_email=of_profiles_of(Interest),
-            export=lambda rows: exported(rows, interest_record),
+            for_email=of_applications_to(Interest, PROFILE_APPLICATION),
+            export=lambda rows: exported_by_application(
+                rows, interest_record, PROFILE_APPLICATION, ["organisation"]
+            ),
             delete=personal_data.delete_rows,
             notice=lambda: [],  # goes with its pool profile and application
             shared_with=SHARED_WITH,
@@ -28,22 +32,13 @@ def register_kinds():
             name="recruiter_audit",
             label="Who viewed your talent pool profile",
             model=ProfileAudit,
-            for_email=of_profiles_of(ProfileAudit),
-            export=lambda rows: exported(rows, audit_record),
+            for_email=of_applications_to(ProfileAudit, PROFILE_APPLICATION),
+            export=lambda rows: exported_by_application(
+                rows, audit_record, PROFILE_APPLICATION, ["organisation"]
+            ),
             delete=personal_data.delete_rows,
             notice=lambda: [],  # goes with its pool profile and application
         )
-    )
-
-
-def of_profiles_of(model):
-    return lambda email: model.objects.filter(profile__application__applicant_email__iexact=email.strip())
-
-
-def exported(rows, record):
-    rows = rows.select_related("profile__application", "organisation").order_by("pk")
-    return personal_data.Exported(
-        records=[{"reference": row.profile.application.reference, **record(row)} for row in rows]
     )
 
 

@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from forms import personal_data
 from forms.choices import EqualityRetention, FieldSection
-from forms.data_kinds import form_name, of_applications_to
+from forms.data_kinds import exported_by_application, form_name, of_applications_to
 from forms.models import ApplicationFormPage, EqualityMonitoring
 from reviews.models import ApplicationNote, StatusChange
 
@@ -20,7 +20,7 @@ def register_kinds():
             label="Equality monitoring answers",
             model=EqualityMonitoring,
             for_email=of_applications_to(EqualityMonitoring),
-            export=lambda rows: exported(rows, lambda row: {"answers": row.answers}),
+            export=lambda rows: exported_by_application(rows, lambda row: {"answers": row.answers}),
             delete=personal_data.delete_rows,
             notice=equality_notice,
             expired=expired_equality_answers,
@@ -33,7 +33,7 @@ def register_kinds():
             label="Status history (and the emails it sent you)",
             model=StatusChange,
             for_email=of_applications_to(StatusChange),
-            export=lambda rows: exported(rows, status_change_record),
+            export=lambda rows: exported_by_application(rows, status_change_record),
             delete=personal_data.delete_rows,
             notice=lambda: [],  # goes with its application
         )
@@ -44,22 +44,12 @@ def register_kinds():
             label="Reviewers' notes",
             model=ApplicationNote,
             for_email=of_applications_to(ApplicationNote),
-            export=lambda rows: exported(
+            export=lambda rows: exported_by_application(
                 rows, lambda row: {"written_at": row.created_at.isoformat(), "note": row.text}
             ),
             delete=personal_data.delete_rows,
             notice=lambda: [],  # goes with its application
         )
-    )
-
-
-def exported(rows, record):
-    """Records of rows hanging off an application: its reference, then what ``record`` gives."""
-    return personal_data.Exported(
-        records=[
-            {"reference": row.application.reference, **record(row)}
-            for row in rows.select_related("application").order_by("pk")
-        ]
     )
 
 

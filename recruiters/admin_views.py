@@ -97,7 +97,7 @@ def approve_view(request, signup_id):
         else:
             messages.success(
                 request,
-                f"Approved {recruiter.organisation}: we have emailed {recruiter.user.email} an invitation.",
+                f"Approved {recruiter.organisation}: an invitation is queued to {recruiter.user.email}.",
             )
             return redirect("recruiters_signups")
     context = {"signup": signup, "form": form, "action": reverse("recruiters_approve", args=[signup.pk])}

@@ -125,4 +125,7 @@ class ApproveForm(django.forms.Form):
         data = super().clean()
         if data.get("kind") == RecruitingOrganisation.Kind.COUNCIL and not data.get("council"):
             self.add_error("council", "Choose the council this organisation is.")
+        council = data.get("council")
+        if council and RecruitingOrganisation.objects.filter(council=council).exists():
+            self.add_error("council", f"{council} can recruit already, as another organisation.")
         return data

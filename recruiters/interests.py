@@ -113,14 +113,19 @@ def candidate_interest(application, interest_id):
 
 
 def answer(interest, share):
-    """The candidate shares their contact details with the organisation, or declines (audited)."""
+    """The candidate shares their contact details with the organisation, or declines (audited).
+
+    Only a waiting interest takes an answer: returns False, changing nothing, when another
+    request answered it first (a second click, or share and decline at once)."""
     from recruiters.tasks import send_answer_notice
 
     state = InterestState.SHARED if share else InterestState.DECLINED
     with transaction.atomic():
-        Interest.objects.filter(pk=interest.pk).update(state=state, answered_at=timezone.now())
+        waiting = Interest.objects.filter(pk=interest.pk, state=InterestState.WAITING)
+        if not waiting.update(state=state, answered_at=timezone.now()):
+            return False
         action = AuditAction.SHARE if share else AuditAction.DECLINE
         audit(interest.profile, interest.organisation, None, action)
     transaction.on_commit(lambda: enqueue(send_answer_notice, interest.pk))
     interest.state = state
-    return interest
+    return True

@@ -113,7 +113,7 @@ def profile(request, recruiter, profile_id):
             )
             return SeeOther(request.path)
         messages.success(
-            request, "We have emailed the candidate. They will see your message when they sign in."
+            request, "We will email the candidate. They will see your message when they sign in."
         )
         return SeeOther(reverse("recruiters:interest", args=[interest.pk]))
     context = {"candidate": candidate, "interest": interest, "form": form, "recruiter": recruiter}

@@ -36,8 +36,8 @@ def share(request, email, reference, interest_id):
     if request.method != "POST":
         context = {"application": application, "interest": interest}
         return TemplateResponse(request, "recruiters/candidate_share.html", context)
-    interests.answer(interest, share=True)
-    messages.success(request, f"You have shared your contact details with {interest.organisation}.")
+    if interests.answer(interest, share=True):
+        messages.success(request, f"You have shared your contact details with {interest.organisation}.")
     return back(application)
 
 
@@ -46,8 +46,7 @@ def share(request, email, reference, interest_id):
 @require_POST
 def decline(request, email, reference, interest_id):
     application, interest = open_interest(email, reference, interest_id)
-    if interest.state == InterestState.WAITING:
-        interests.answer(interest, share=False)
+    if interests.answer(interest, share=False):
         messages.success(
             request,
             f"You have declined {interest.organisation}'s interest. They will not get your contact details.",

@@ -337,7 +337,9 @@ class ProgrammeAccessPanel(forms.Form):
         label="Programmes",
         help_text=(
             "Members see, search, export and download the applications and sign-ups of "
-            "these programmes only, as far as the group's application permissions allow."
+            "these programmes only, as far as the group's application permissions allow. "
+            "(Recruiter sign-ups, where staff approve recruiting organisations, lists every "
+            "programme's sign-ups to those with “Can add recruiting organisation”.)"
         ),
     )
 

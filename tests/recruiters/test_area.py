@@ -286,3 +286,21 @@ def test_a_new_applicant_who_consents_on_the_form_is_found_by_a_skills_word(clie
     recruiter_client(recruiter, recruiters["b"])
     profile = PoolProfile.objects.get(application=application)
     assert found(recruiter.get("/recruiters/", {"words": "BSL", "region": "london"})) == {profile.pk}
+
+
+def test_an_interest_answered_twice_at_once_keeps_the_first_answer(client, recruiters, pool):
+    """A share and a decline sent together (two tabs): the first wins, audited and emailed once."""
+    from recruiters import interests
+
+    recruiter = client.__class__()
+    recruiter_client(recruiter, recruiters["a"])
+    express(recruiter, pool["bob"])
+    first, second = Interest.objects.get(), Interest.objects.get()  # both read while waiting
+    emails = len(mail.outbox)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        assert interests.answer(first, share=True)
+        assert not interests.answer(second, share=False)
+    assert Interest.objects.get().state == InterestState.SHARED
+    answers = ProfileAudit.objects.filter(action__in=[AuditAction.SHARE, AuditAction.DECLINE])
+    assert list(answers.values_list("action", flat=True)) == [AuditAction.SHARE]
+    assert len(mail.outbox) == emails + 1

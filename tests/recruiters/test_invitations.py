@@ -180,3 +180,14 @@ def test_the_audit_needs_its_permission(client, django_user_model):
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(editor)
     assert client.get("/admin/talent-pool-audit/").status_code == 403
+
+
+def test_a_council_that_can_recruit_already_gets_a_clear_error_not_a_500(staff, made):
+    from campaigns.factories import CouncilFactory
+
+    council = CouncilFactory(name="Leeds City Council")
+    RecruitingOrganisation.objects.create(name="Leeds", kind="council", council=council)
+    response = approve(staff, made["signup"], kind="council", council=council.pk, name="Leeds CC")
+    assert response.status_code == 200
+    assert "Leeds City Council can recruit already, as another organisation." in response.text
+    assert RecruitingOrganisation.objects.count() == 1

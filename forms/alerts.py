@@ -19,12 +19,14 @@ each email sent, in the same transaction that sends it, so no run sends one twic
 """
 
 import datetime as dt
+import logging
+import smtplib
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -32,9 +34,11 @@ from django.utils.translation import gettext as _
 
 from forms import links, personal_data
 from forms.choices import FormPurpose, Window
-from forms.emails import site_url
+from forms.emails import page_link, site_url
 from forms.models import AlertDelivery, AlertKind, AlertSubscription, ApplicationFormPage
 from home.queries import public_q
+
+logger = logging.getLogger(__name__)
 
 #: A confirmed subscription lasts this long; an unconfirmed request as long as its link, and a day.
 RETENTION_MONTHS = 24
@@ -139,18 +143,20 @@ def closing_lines(form):
     return [_("They close at %(closes)s (UK time).") % {"closes": uk_time(form.closes_at)}]
 
 
-def opening_email(subscription, form, programme):
+def opening_email(subscription, form, programme, link):
+    """The "applications are open" email; ``link`` is the form's address (``page_link``)."""
     with translation.override(subscription.language):
         lines = [_("Applications for %(programme)s are open.") % {"programme": programme.title}]
         lines += closing_lines(form)
-        lines += ["", _("Read about the programme and apply:"), page_link(form), ""]
+        lines += ["", _("Read about the programme and apply:"), link, ""]
         return email(
             subscription, _("Applications are open: %(programme)s") % {"programme": programme.title}, lines
         )
 
 
-def intake_email(subscription, form, programme, is_open):
-    """A new intake's news: when its applications open, or that they are open now (``is_open``)."""
+def intake_email(subscription, form, programme, is_open, link):
+    """A new intake's news: when its applications open, or that they are open now (``is_open``);
+    ``link`` is the form's address (``page_link``)."""
     with translation.override(subscription.language):
         names = {"programme": programme.title, "opens": uk_time(opened_at(form))}
         if is_open:
@@ -165,15 +171,7 @@ def intake_email(subscription, form, programme, is_open):
             lines = [news % names]
             lines += closing_lines(form)
             lines += [_("We will email you again when they open."), "", _("Read about the new intake:")]
-        return email(subscription, subject, [*lines, page_link(form), ""])
-
-
-def page_link(page):
-    """The page's address on ``WAGTAILADMIN_BASE_URL`` (as other emails' links), or on its own Site."""
-    site = page.get_site()
-    if site is None or site.is_default_site:
-        return site_url(page.relative_url(site))
-    return page.get_full_url()
+        return email(subscription, subject, [*lines, link, ""])
 
 
 def opened_at(form):
@@ -219,13 +217,17 @@ def not_sent(form, kind, **fields):
 
 def send_once(message, deliveries):
     """Records ``deliveries`` and sends ``message`` in one transaction: False, sending nothing, when
-    another run has recorded one of them (a failed send records nothing)."""
+    another run has recorded one of them, or when the mail server refuses it (that failed send
+    records nothing, so the next run tries again; the other subscribers still get theirs)."""
     try:
         with transaction.atomic():
             for delivery in deliveries:
                 delivery.save()
             message.send()
     except IntegrityError:
+        return False
+    except (smtplib.SMTPException, OSError):
+        logger.exception("Alert email to %s not sent; the next run tries again", message.to)
         return False
     return True
 
@@ -240,9 +242,10 @@ def send_opening_alerts(now=None):
         if programme is None or moment is None:
             continue
         due = subscribers(form, programme, moment).filter(not_sent(form, AlertKind.OPENING, opened_at=moment))
+        link = page_link(form)
         for subscription in due:
             delivery = AlertDelivery(subscription=subscription, page=form, opened_at=moment)
-            sent += send_once(opening_email(subscription, form, programme), [delivery])
+            sent += send_once(opening_email(subscription, form, programme, link), [delivery])
     return sent
 
 
@@ -259,12 +262,12 @@ def announce_intake(form_id, now=None):
     if state is None or state.state == Window.CLOSED:
         return 0
     due = subscribers(form, programme, form.first_published_at).filter(not_sent(form, AlertKind.NEW_INTAKE))
-    sent = 0
+    sent, link = 0, page_link(form)
     for subscription in due:
         deliveries = [AlertDelivery(subscription=subscription, page=form, kind=AlertKind.NEW_INTAKE)]
         if state.is_open:
             deliveries.append(AlertDelivery(subscription=subscription, page=form, opened_at=opened_at(form)))
-        sent += send_once(intake_email(subscription, form, programme, state.is_open), deliveries)
+        sent += send_once(intake_email(subscription, form, programme, state.is_open, link), deliveries)
     return sent
 
 
@@ -276,6 +279,7 @@ def expired(now):
 
 
 def export(rows):
+    rows = rows.select_related("programme").annotate(alerts_sent=Count("deliveries")).order_by("pk")
     return personal_data.Exported(
         records=[
             {
@@ -283,9 +287,11 @@ def export(rows):
                 "about": topic(row),
                 "asked_at": row.created_at.isoformat(),
                 "confirmed_at": row.confirmed_at.isoformat() if row.confirmed_at else None,
-                "alerts_sent": row.deliveries.count(),
+                "alerts_sent": row.alerts_sent,
             }
-            for row in rows.select_related("programme").order_by("pk")
+            for row in rows.select_related("programme")
+            .annotate(alerts_sent=Count("deliveries"))
+            .order_by("pk")
         ]
     )
 

@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from forms.emails import page_language, programme_title, site_url, team_email
+from forms.emails import page_language, page_link, programme_title, site_url, team_email
 from forms.links import LINK_LIFETIME
 from forms.pool import CONSENT_MONTHS
 
@@ -97,7 +97,7 @@ def resume_lines(saved_draft, page, token):
         )
         % values,
         "",
-        site_url(f"{page.url}resume/?{urlencode({'link': token})}"),
+        f"{page_link(page)}resume/?{urlencode({'link': token})}",
         "",
         kept % values,
         _('Your application has not been sent: it is sent only when you choose "Accept and send".'),

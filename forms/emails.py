@@ -21,6 +21,14 @@ def site_url(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def page_link(page):
+    """The page's address on ``WAGTAILADMIN_BASE_URL`` (as other emails' links), or on its own Site."""
+    site = page.get_site()
+    if site is None or site.is_default_site:
+        return site_url(page.relative_url(site))
+    return page.get_full_url()
+
+
 def programme_title(application):
     return application.programme.title if application.programme else application.page.title
 
@@ -74,7 +82,7 @@ def confirmation_lines(application, page):
         "",
     ]
     if application.waiting_list:
-        lines += [_("Every place has been taken, so you are on the waiting list."), ""]
+        lines += [_("This form has reached its limit of applications, so you are on the waiting list."), ""]
     lines += [_("What happens next"), "", next_steps, "", *contact_lines(page.reply_to), ""]
     if not page.is_council_signup:
         lines += [

@@ -88,7 +88,8 @@ class StartIntakeView(WagtailAdminTemplateMixin, FormView):
         messages.success(
             self.request,
             f"“{new_page.title}” is a draft copy of “{self.source.title}”, its dates moved by "
-            f"{form.cleaned_data['months']} months. Check it, then publish it to open the new intake.",
+            f"{form.cleaned_data['months']} months. Check it, then publish it: publishing emails the news "
+            "to this programme's alert subscribers, and applications open at its opening time.",
             buttons=[messages.button(edit_url, "Edit")],
         )
         return redirect(edit_url)

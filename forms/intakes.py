@@ -8,12 +8,13 @@ stay published, closed, as past cohorts. Editors start the next intake from the 
 
 from dataclasses import dataclass
 
-from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.coreutils import find_available_slug
 
 from forms.choices import FormPurpose
 from forms.models import ApplicationFormPage
+from forms.months import months_after
 
 
 @dataclass(frozen=True)
@@ -68,25 +69,6 @@ def intake_source(programme):
     return forms.order_by("-path").first()
 
 
-def shifted(moment, months):
-    """``moment`` moved by ``months`` calendar months at the same UK wall-clock time (None stays None)."""
-    if moment is None:
-        return None
-    local = timezone.localtime(moment).replace(tzinfo=None) + relativedelta(months=months)
-    return timezone.make_aware(local)
-
-
-def free_slug(parent, title):
-    """A slug for ``title`` no other child of ``parent`` uses ("-2", "-3"… added when taken)."""
-    base = slugify(title)[:230] or "intake"
-    taken = set(parent.get_children().values_list("slug", flat=True))
-    slug, number = base, 1
-    while slug in taken:
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
-
-
 def start_new_intake(source, title, months, user):
     """Copies ``source`` (questions, emails, status wordings, plan template) as a draft next to it.
 
@@ -98,9 +80,9 @@ def start_new_intake(source, title, months, user):
         to=parent,
         update_attrs={
             "title": title,
-            "slug": free_slug(parent, title),
-            "opens_at": shifted(source.opens_at, months),
-            "closes_at": shifted(source.closes_at, months),
+            "slug": find_available_slug(parent, slugify(title)[:230] or "intake"),
+            "opens_at": months_after(source.opens_at, months) if source.opens_at else None,
+            "closes_at": months_after(source.closes_at, months) if source.closes_at else None,
         },
         keep_live=False,
         copy_revisions=False,

@@ -69,7 +69,8 @@ echo "== pytest: SQLite, local files | PostgreSQL, S3 server, browser (in two ha
 (unset DATABASE_URL AWS_STORAGE_BUCKET_NAME AWS_S3_ENDPOINT_URL
  run_pass sqlite 1 -m "not browser") &
 pids=($!)
-$BIN/python scripts/test_databases.py "$TEST_DATABASE_URL" rtw_postgres1 rtw_postgres2
+$BIN/python scripts/test_databases.py "$TEST_DATABASE_URL" rtw_postgres1 rtw_postgres2 ||
+    { kill "${pids[@]}" 2>/dev/null; echo "The PostgreSQL test databases could not be made"; exit 1; }
 (run_postgres_pass postgres1 4 "${FIRST_HALF[@]}") &
 pids+=($!)
 (run_postgres_pass postgres2 7 tests "${SECOND_HALF_IGNORES[@]}") &

@@ -485,10 +485,6 @@ class ApplicationFormPage(AbstractEmailForm):
         """The number of applications counted against the application limit (waiting-list ones are not)."""
         return Application.objects.holding_places().filter(page_id=self.pk).count()
 
-    def count_places_filled(self):
-        """The number of this intake's applications offered or placed, each filling a programme place."""
-        return Application.objects.filling_places().filter(page_id=self.pk).count()
-
     def route(self, request, path_components):
         """Routes the steps (``eligibility/``, ``step-2/``, ``check/``, ``resume/``…) to this page."""
         if self.live and len(path_components) == 1:

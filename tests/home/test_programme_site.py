@@ -84,3 +84,24 @@ def test_an_applicant_sends_the_form_on_the_host_they_came_to(client, programme_
     sent = client.post(f"{form_path}check/", {"token": check.context["draft_token"]}, HTTP_HOST=host)
     assert sent.status_code == 303
     assert Application.objects.filter(applicant_email="amira@example.org").exists()
+
+
+def test_the_save_for_later_email_has_one_working_link_to_the_form(client, programme_site):
+    """With two Sites, ``page.url`` is a whole address: the resume link once put it after the base URL."""
+    import datetime as dt
+    import re
+
+    from django.core import mail
+    from django.utils import timezone
+
+    from tests.forms.test_demo_forms import social_work_answers
+
+    answers = social_work_answers(timezone.localdate() - dt.timedelta(days=3 * 365))
+    form_path = "/programmes/come-back-to-social-work/apply/"
+    client.post(f"{form_path}eligibility/", answers, HTTP_HOST=MAIN_HOST)
+    client.post(f"{form_path}step-1/", {**answers, "action": "save"}, HTTP_HOST=MAIN_HOST)
+    client.post(f"{form_path}save/", {"email": "amira@example.org"}, HTTP_HOST=MAIN_HOST)
+    (link,) = re.findall(r"\S*/resume/\?link=\S+", mail.outbox[-1].body)
+    assert link.count("://") == 1
+    host, path = link.split("://", 1)[1].split("/", 1)
+    assert client.get("/" + path, HTTP_HOST=host).status_code == 303

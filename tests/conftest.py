@@ -11,6 +11,8 @@ from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
+from tests.snapshots import committed_state, flush_tables_with_delete
+
 BROWSER_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -33,6 +35,10 @@ SHARED_TREES = (
     "form_page_tree",
 )
 _shares = pytest.StashKey[tuple]()
+
+
+def pytest_configure(config):
+    flush_tables_with_delete()
 
 
 def pytest_collection_modifyitems(config, items):
@@ -315,6 +321,25 @@ def build_demo_site():
 def demo_tree(django_db_setup, django_db_blocker):
     """The demo site, built once for the tests that use ``demo_site`` (see SharedTree)."""
     yield from shared_tree("demo_tree", build_demo_site, django_db_blocker)
+
+
+@pytest.fixture
+def live_demo(transactional_db):
+    """The demo content, committed, for live-server tests; returns the home page's id.
+
+    Built by the first such test of the run, then copied back for each (tests/snapshots.py).
+    """
+    home_id = committed_state("demo", build_demo_site)
+    fresh_caches()
+    return home_id
+
+
+@pytest.fixture
+def live_welsh_demo(transactional_db):
+    """``live_demo`` with the Welsh programme and form (as ``make run --welsh`` loads it)."""
+    home_id = committed_state("demo_welsh", lambda: (build_demo_site(), add_welsh_programme())[0])
+    fresh_caches()
+    return home_id
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import axe_violations, load_demo
+from tests.conftest import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,9 +23,8 @@ PAGES = {
 
 
 @pytest.fixture
-def site_url(live_server, live_home_page):
+def site_url(live_server, live_demo):
     """The live server's address, with the demo content loaded."""
-    load_demo()
     return live_server.url
 
 

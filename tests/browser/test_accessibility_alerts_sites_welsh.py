@@ -7,18 +7,15 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from demo.loader import PROGRAMME_SITE, load_programme_site
-from demo.welsh import welsh_programme
 from forms import alerts, links
 from forms.models import AlertSubscription
-from tests.conftest import axe_violations, load_demo
+from tests.conftest import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def site_url(live_server, live_home_page):
-    load_demo()
-    welsh_programme()
+def site_url(live_server, live_welsh_demo):
     return live_server.url
 
 

@@ -7,8 +7,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from demo.loader import load
-from home.models import StandardPage
+from home.models import HomePage, StandardPage
 from tests.microsite.csp import video_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -42,9 +41,8 @@ STUB_PLAYER = "<!doctype html><title>Video player</title><p>A stand-in for YouTu
 
 
 @pytest.fixture
-def site_url(live_server, live_home_page):
-    load()
-    video_page(live_home_page)
+def site_url(live_server, live_demo):
+    video_page(HomePage.objects.get(pk=live_demo))
     return live_server.url
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from forms.models import Application
-from tests.conftest import axe_violations, load_demo
+from tests.conftest import axe_violations
 
 from .conftest import PDF_BYTES
 
@@ -17,8 +17,7 @@ CLOSED = "/programmes/stem-recharge/apply/"
 
 
 @pytest.fixture
-def site_url(live_server, live_home_page):
-    load_demo()
+def site_url(live_server, live_demo):
     Application.objects.all().delete()  # the demo's own applications; count only the test's
     return live_server.url
 

@@ -42,7 +42,9 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Skips tests marked ``postgres`` on SQLite and ``s3`` without the S3 server, saying why.
+    """Skips tests marked ``postgres`` on SQLite and ``s3`` without the S3 server, saying why,
+    and those marked ``one_pass`` on PostgreSQL: their child process gets neither the pass's
+    database nor its storage (see ``pass_free_env``), so a second pass would repeat them exactly.
 
     Then puts the tests that share a tree next to each other, so each tree is built once.
     """
@@ -53,6 +55,9 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason="needs PostgreSQL (second pass of make test)"))
         if "s3" in item.keywords and not on_s3:
             item.add_marker(pytest.mark.skip(reason="needs the S3 server (second pass of make test)"))
+        if "one_pass" in item.keywords and on_postgres:
+            reason = "a child process with settings of its own, the same in every pass: runs on SQLite"
+            item.add_marker(pytest.mark.skip(reason=reason))
         item.stash[_shares] = shared_trees_of(item)
     group_tree_sharers(items)
 
@@ -296,6 +301,27 @@ def run_python(args, env):
         timeout=120,
         check=False,
     )
+
+
+#: The variables by which make test's passes differ: their database and their S3 storage.
+PASS_VARIABLES = {
+    "DATABASE_URL",
+    "AWS_STORAGE_BUCKET_NAME",
+    "AWS_PRIVATE_STORAGE_BUCKET_NAME",
+    "AWS_S3_ENDPOINT_URL",
+    "AWS_S3_REGION_NAME",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+}
+
+
+def pass_free_env(**env):
+    """This environment without the pass's database and storage variables, plus ``env``.
+
+    A child process started with it is the same in every pass (tests marked ``one_pass``).
+    """
+    inherited = {key: value for key, value in os.environ.items() if key not in PASS_VARIABLES}
+    return {**inherited, **env}
 
 
 def sign_in(client, username, password, address="127.0.0.1"):

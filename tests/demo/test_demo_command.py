@@ -1,7 +1,6 @@
 """The demo command: safe to re-run, keeps editors' changes, refuses production settings."""
 
 import io
-import os
 import re
 
 import pytest
@@ -11,7 +10,7 @@ from wagtail.models import Page
 
 from campaigns.models import CampaignPage, Council, Partner
 from forms.models import ApplicationFormPage
-from tests.conftest import load_demo, run_python
+from tests.conftest import load_demo, pass_free_env, run_python
 
 
 def counts():
@@ -128,21 +127,21 @@ def test_ensure_admin_refuses_a_password_like_a_demo_reviewers_name(monkeypatch)
         call_command("ensure_admin", stdout=io.StringIO())
 
 
+@pytest.mark.one_pass
 def test_make_run_stops_with_a_clear_message_on_a_weak_admin_password(tmp_path):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "microsite.settings.dev",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'dev.sqlite3'}",
-        "ADMIN_PASSWORD": "password",
-    }
+    env = pass_free_env(
+        DJANGO_SETTINGS_MODULE="microsite.settings.dev",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'dev.sqlite3'}",
+        ADMIN_PASSWORD="password",
+    )
     result = run_python(["manage.py", "ensure_admin"], env)
     assert result.returncode != 0
     assert "ADMIN_PASSWORD is too weak: This password is too common." in result.stderr
 
 
+@pytest.mark.one_pass
 def test_demo_command_refuses_to_run_under_real_production_settings(tmp_path):
-    env = {key: value for key, value in os.environ.items() if not key.startswith("AWS_")}
-    env.update(
+    env = pass_free_env(
         DJANGO_SETTINGS_MODULE="microsite.settings.production",
         SECRET_KEY="a-production-secret",
         ALLOWED_HOSTS="returners.example.org",

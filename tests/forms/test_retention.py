@@ -10,8 +10,10 @@ from unittest import mock
 
 import pytest
 import time_machine
+from django.core import checks
 from django.core.files.base import ContentFile
 from django.core.management import call_command
+from django.core.management.base import SystemCheckError
 from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
@@ -318,6 +320,38 @@ def test_progress_bar_is_shown_on_a_terminal_only(closed_form):
             call_command("purge_expired_data", stdout=io.StringIO())
         assert ("Applications and their files: 100%" in err.getvalue()) is expect_bar
         make_application(closed_form)
+
+
+@pytest.fixture
+def failing_check():
+    """Registers, for one test, a system check with the given tag that reports an error."""
+    registered = []
+
+    def register(tag):
+        def broken(**kwargs):
+            return [checks.Error(f"A broken {tag} setting", id="tests.E001")]
+
+        checks.register(broken, tag)
+        registered.append(broken)
+
+    yield register
+    for check in registered:
+        checks.registry.registry.registered_checks.discard(check)
+
+
+def test_the_purge_runs_the_model_checks_not_the_others(closed_form, failing_check):
+    """A failing URL check (those load the admin: 5 MB) no longer stops the nightly purge; a failing
+    model check still does, before anything is deleted."""
+    make_application(closed_form)
+    failing_check(checks.Tags.urls)
+    with time_machine.travel(AFTER_DUE, tick=False):
+        call_command("purge_expired_data", skip_checks=False, stdout=io.StringIO())
+    assert not Application.objects.exists()
+    make_application(closed_form)
+    failing_check(checks.Tags.models)
+    with time_machine.travel(AFTER_DUE, tick=False), pytest.raises(SystemCheckError, match="broken models"):
+        call_command("purge_expired_data", skip_checks=False, stdout=io.StringIO())
+    assert Application.objects.count() == 1
 
 
 @pytest.mark.postgres

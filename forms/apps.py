@@ -19,7 +19,8 @@ class ApplicationFormsConfig(AppConfig):
 
         from forms import page_cache
         from forms.deletion import delete_cascaded_file
-        from forms.models import ApplicationFile
+        from forms.models import ApplicationFile, ApplicationFormField
+        from home import site_cache
 
         post_delete.connect(delete_cascaded_file, sender=ApplicationFile, dispatch_uid="delete_cascaded_file")
         sender = "application_forms.Application"
@@ -27,6 +28,13 @@ class ApplicationFormsConfig(AppConfig):
         post_delete.connect(
             page_cache.on_application_change, sender=sender, dispatch_uid="form-places-delete"
         )
+
+        # The steps read a form's questions from the site cache: a question saved on its own
+        # (not with its page) forgets them too.
+        for signal, name in ((post_save, "save"), (post_delete, "delete")):
+            signal.connect(
+                site_cache.new_generation, sender=ApplicationFormField, dispatch_uid=f"form-field-{name}"
+            )
 
         from forms.data_kinds import register_kinds
 

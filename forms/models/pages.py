@@ -39,6 +39,7 @@ from forms.choices import (
     Window,
 )
 from forms.fields import HONEYPOT_FIELD, TEXT_MAX_LENGTH, TEXT_TYPES, ApplicationFormBuilder
+from home import site_cache
 from home.queries import public_q
 
 from .applications import Application
@@ -497,6 +498,8 @@ class ApplicationFormPage(AbstractEmailForm):
         """Runs one step of the application flow (see ``forms.flow``), never Wagtail's one-step form."""
         from forms import flow
 
+        if not getattr(request, "is_preview", False):  # a preview shows the questions being edited
+            self._form_fields_cache = self.published_form_fields(request)
         return flow.serve_step(self, request, step)
 
     def step_url(self, request, step=""):
@@ -517,6 +520,14 @@ class ApplicationFormPage(AbstractEmailForm):
         if not hasattr(self, "_form_fields_cache"):
             self._form_fields_cache = list(self.form_fields.all())
         return self._form_fields_cache
+
+    def published_form_fields(self, request):
+        """The questions and page breaks as saved, from the site cache (``home.site_cache``).
+
+        Every step's request reads them; the site cache's generation moves on when a page is
+        saved or a question changes (``forms.apps``), so a new question shows at once.
+        """
+        return site_cache.get_or_set(request, f"form-fields:{self.pk}", lambda: list(self.form_fields.all()))
 
     def get_data_fields(self):
         """The answers kept in ``form_data``: everything except equality monitoring."""
@@ -566,7 +577,11 @@ class ApplicationFormPage(AbstractEmailForm):
 
         if not self.offer_talent_pool:
             return ""
-        profession = CampaignPage.objects.ancestor_of(self).values_list("profession", flat=True).first()
+        profession = site_cache.get_or_set(
+            None,
+            f"programme-profession:{self.pk}",
+            lambda: CampaignPage.objects.ancestor_of(self).values_list("profession", flat=True).first() or "",
+        )
         label = Profession(profession).label if profession else Profession.OTHER.label
         return _("Yes, add me to the talent pool (%(profession)s) for %(months)s months") % {
             "profession": label,

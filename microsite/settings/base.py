@@ -102,6 +102,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's site and page lookups for a path, from the site cache (home.route_cache).
+    "home.route_cache.RouteCacheMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -294,7 +296,7 @@ TASKS = {
 def cache_settings(redis_url):
     """Redis when REDIS_URL is set (shared by all app servers), else this process's memory."""
     if redis_url:
-        return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}}
+        return {"default": {"BACKEND": "microsite.cache.RedisCache", "LOCATION": redis_url}}
     return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 

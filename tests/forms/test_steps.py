@@ -359,3 +359,29 @@ def test_page_breaks_are_not_answers_for_applicants_reviewers_or_exports(client,
     ):
         assert "Full name" in labels
         assert "Your details" not in labels
+
+
+def test_a_question_added_to_a_step_shows_on_the_next_request(client, stepped):
+    from forms.models import ApplicationFormField
+
+    client.get(url(stepped))  # the first page shown makes the site's settings row (a change to the cache)
+    assert client.post(url(stepped, "eligibility"), ELIGIBLE)["Location"] == url(stepped, "step-1")
+    assert "Phone number" not in client.get(url(stepped, "step-1")).content.decode()
+    ApplicationFormField.objects.create(
+        page=stepped, label="Phone number", field_type="singleline", sort_order=2
+    )
+    assert "Phone number" in client.get(url(stepped, "step-1")).content.decode()
+
+
+def test_a_step_reads_the_questions_once_then_from_the_cache(client, stepped):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def question_queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url(stepped, "eligibility")).status_code == 200
+        return [query for query in captured if "applicationformfield" in query["sql"]]
+
+    client.get(url(stepped))  # the first page shown makes the site's settings row (a change to the cache)
+    assert question_queries()
+    assert question_queries() == []

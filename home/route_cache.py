@@ -6,8 +6,10 @@ four queries before a page does anything, on every step of an application. This 
 keeps what Wagtail found (the site and the route: the page, with the part of the path after
 its URL) under the site cache's generation, which any page, site or view restriction change
 moves on, and hands it to Wagtail through the per-request attributes Wagtail reads first
-(``Site.find_for_request``, ``Page.route_for_request``). Kept because it pays
-(``bench/README.md``, "Soak test with faults").
+(``Site.find_for_request``, ``Page.route_for_request``; private to Wagtail, so check them on
+each Wagtail upgrade: tests/home/test_route_cache.py fails if they stop being read). Kept
+because it pays: a profile put 40% of an application's app-server time in these lookups
+(``bench/README.md``, "Routes, questions and the Redis client from the cache").
 
 Only plain routes are kept: a routable page's sub-route (a view function in its arguments)
 and a path no page answers (so no junk fills the cache) are worked out each time. Each

@@ -2,6 +2,7 @@
 earlier intakes listed as past cohorts."""
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -86,7 +87,8 @@ def test_once_published_the_new_intake_shows_with_fresh_places_and_the_old_one_a
         after = text_of(client.get(campaign.url))
     assert "Opening soon Applications open on 20 November 2027 at 9am" in after
     assert "Applications open 20 November 2027 at 9am" in after  # the key dates follow the new form
-    assert "30 places." in after and "left" not in after
+    # "N left" is how the page counts places left; the factory's random text may hold the word itself.
+    assert "30 places." in after and not re.search(r"\d+ left", after)
     assert "Past cohorts Apply to the 2027 intake : applications closed on 15 January 2027" in after
 
 

@@ -17,7 +17,9 @@ files are replaced and synced at commit), a DELETE of the same few hundred rows 
 (measured with both in one script, 27 Nov 2026).
 """
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.management.color import no_style
 from django.db import connection, transaction
 
 _saved = {}  # name -> the value the build returned; only states saved by this process are used
@@ -33,24 +35,29 @@ def delete_rows_sql(tables):
     return ["SET CONSTRAINTS ALL DEFERRED", *deletes]
 
 
+_truncate_flush = None  # Django's own sql_flush, kept for flushes that must reset sequences
+
+
 def flush_with_delete(operations, style, tables, *, reset_sequences=False, allow_cascade=False):
-    """PostgreSQL's ``sql_flush`` with DELETE for TRUNCATE (Django runs the flush in a transaction)."""
-    if not tables:
-        return []
-    sql = delete_rows_sql(tables)
-    if reset_sequences:
-        introspection = operations.connection.introspection
-        with operations.connection.cursor() as cursor:
-            sequences = [found for table in tables for found in introspection.get_sequences(cursor, table)]
-        sql += operations.sequence_reset_by_name_sql(style, sequences)
-    return sql
+    """PostgreSQL's ``sql_flush`` with DELETE for TRUNCATE (Django runs the flush in a transaction).
+
+    A flush that resets sequences (``reset_sequences=True`` tests) keeps Django's TRUNCATE … RESTART IDENTITY.
+    """
+    if reset_sequences or not tables:
+        return _truncate_flush(
+            operations, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+        )
+    return delete_rows_sql(tables)
 
 
 def flush_tables_with_delete():
     """Makes Django's flush (run by pytest-django after each ``transaction=True`` test) use DELETE."""
+    global _truncate_flush  # noqa: PLW0603 (set once, at pytest_configure)
     from django.db.backends.postgresql.operations import DatabaseOperations
 
-    DatabaseOperations.sql_flush = flush_with_delete
+    if _truncate_flush is None:
+        _truncate_flush = DatabaseOperations.sql_flush
+        DatabaseOperations.sql_flush = flush_with_delete
 
 
 def _tables():
@@ -94,12 +101,10 @@ def _restore(name):
         for table in tables:
             quoted = connection.ops.quote_name(table)
             cursor.execute(f"INSERT INTO {quoted} SELECT * FROM {schema}.{quoted}")  # noqa: S608 (table names)
-        for sequence in connection.introspection.sequence_list():
-            table, column = sequence["table"], sequence["column"] or "id"
-            move_past = (
-                "SELECT setval(pg_get_serial_sequence(%s, %s), COALESCE(MAX({}), 0) + 1, false) FROM {}"
-            )
-            quoted_column, quoted_table = connection.ops.quote_name(column), connection.ops.quote_name(table)
-            cursor.execute(move_past.format(quoted_column, quoted_table), [quoted_table, column])
+        # Django's own reset, as loaddata does: each sequence moves past the highest id copied back.
+        for statement in connection.ops.sequence_reset_sql(
+            no_style(), apps.get_models(include_auto_created=True)
+        ):
+            cursor.execute(statement)
     # Content types were made again, with other ids, after the flush: forget the cached ones.
     ContentType.objects.clear_cache()

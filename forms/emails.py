@@ -5,6 +5,8 @@ and what happens next; the notification has the reference and a link to the admi
 confirmation is in the language of the form the applicant used (its page's locale).
 """
 
+from email.utils import parseaddr
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
@@ -123,3 +125,14 @@ def team_email(application, subject, summary):
 
 def team_addresses(page):
     return split_choices(page.to_address)
+
+
+def message_id(application, kind):
+    """The fixed Message-ID of an application's ``kind`` of email (``confirmation``, ``notification``).
+
+    Built from the reference and the sender's domain, so a resend from any worker is the same
+    message: mail stores that keep one copy per Message-ID (Gmail, for one) show it once.
+    """
+    sender = application.page.specific.from_address or settings.DEFAULT_FROM_EMAIL
+    domain = parseaddr(sender)[1].rpartition("@")[2] or "localhost"
+    return f"<{application.reference}.{kind}@{domain}>"

@@ -5,7 +5,9 @@ re-enqueues the task with a growing delay (1, 2, 4 … minutes) up to
 ``APPLICATION_EMAIL_MAX_ATTEMPTS``; after that ``manage.py retry_application_emails``
 (run from cron) picks up anything still unsent. Each email is sent once: the time it went
 is recorded, so a retry only sends what failed. The record is tried again while the database
-is unreachable (a restart), since an email sent but not recorded would be sent again.
+is unreachable (a restart), since an email sent but not recorded would be sent again. Each
+email has a fixed Message-ID, so the one resend that can still happen (the worker killed
+between the server accepting an email and its record) is the same message, not a new one.
 """
 
 import datetime as dt
@@ -54,16 +56,37 @@ def send_application_emails(application_id, attempt=1):
 
 
 def send_one(application, sent_field, build, errors):
+    """Sends one email with its fixed Message-ID and records it before closing the connection.
 
+    Recording before the SMTP ``QUIT`` leaves one database update between the server taking
+    the email and its record. A worker killed inside that gap sends the email again on retry,
+    with the same Message-ID (SMTP cannot tell a sender whether it already has a message).
+    """
+    message = build(application)
+    message.extra_headers["Message-ID"] = emails.message_id(application, sent_field.removesuffix("_sent_at"))
+    connection = message.get_connection()
     try:
-        build(application).send()
+        connection.open()
+        connection.send_messages([message])
     except Exception as error:
         errors.append(type(error).__name__)
         logger.warning(
             "Sending %s for application %s failed: %s", sent_field, application.pk, type(error).__name__
         )
+        close_quietly(connection)
         return
-    record_sent(application.pk, sent_field)
+    try:
+        record_sent(application.pk, sent_field)
+    finally:
+        close_quietly(connection)
+
+
+def close_quietly(connection):
+    """Closes the SMTP connection; the email's fate is already known, so a failing QUIT changes nothing."""
+    try:
+        connection.close()
+    except Exception as error:
+        logger.info("Closing the SMTP connection failed: %s", type(error).__name__)
 
 
 #: Seconds between tries at recording a sent email (about a minute in all, for a restart).

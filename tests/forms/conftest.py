@@ -175,3 +175,37 @@ def apply(client, page, data=None, cv=None, follow_check=True):
 
 def days(n):
     return timezone.now() + dt.timedelta(days=n)
+
+
+class LoopbackSMTP:
+    """A real SMTP server on loopback (aiosmtpd) that keeps the Message-ID of every email it accepts."""
+
+    def __init__(self):
+        self.received = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+        from email import message_from_bytes
+        from email.policy import default
+
+        self.received.append(str(message_from_bytes(envelope.content, policy=default)["Message-ID"]))
+        return "250 Message accepted"
+
+    def message_ids(self):
+        return list(self.received)
+
+
+@pytest.fixture
+def smtp_server():
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    handler = LoopbackSMTP()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    handler.settings = {"EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": port, "EMAIL_USE_TLS": False}
+    yield handler
+    controller.stop()

@@ -13,3 +13,16 @@ class FlakyBackend(EmailBackend):
             FlakyBackend.failures -= 1
             raise ConnectionRefusedError("SMTP server unavailable")
         return super().send_messages(messages)
+
+
+class ClosingBackend(EmailBackend):
+    """locmem that notes, when its connection closes, which emails the database has recorded as sent."""
+
+    recorded_at_close = []
+
+    def close(self):
+        from forms.models import Application
+
+        ClosingBackend.recorded_at_close.append(
+            list(Application.objects.values_list("confirmation_sent_at", "notification_sent_at"))
+        )

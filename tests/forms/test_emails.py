@@ -15,7 +15,7 @@ from forms.models import Application
 from forms.tasks import retry_delay, schedule_retry, send_application_emails
 
 from .conftest import answers, apply, make_form_page
-from .email_backends import FlakyBackend
+from .email_backends import ClosingBackend, FlakyBackend
 
 pytestmark = pytest.mark.django_db
 FLAKY = "tests.forms.email_backends.FlakyBackend"
@@ -148,6 +148,35 @@ def test_an_email_that_went_while_the_database_restarted_is_not_sent_again(
     assert sorted(m.to[0] for m in mail.outbox) == sorted(["amira@example.org", "team@example.org"])
     assert [m.to[0] for m in mail.outbox].count(recipient) == 1
     assert getattr(Application.objects.get(), sent_field) is not None
+
+
+def test_an_email_sent_again_after_a_crash_is_the_same_message(client, sensitive_form, send, smtp_server):
+    """The worker was killed after the SMTP server took the emails and before their record: the
+    retry sends them again with the same Message-IDs, so mail stores keep one copy of each."""
+    with override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend", **smtp_server.settings
+    ):
+        send(client, sensitive_form, sensitive_answers())
+        application = Application.objects.get()
+        first = smtp_server.message_ids()
+        Application.objects.update(confirmation_sent_at=None, notification_sent_at=None)
+        send_application_emails.call(application.pk)
+    again = smtp_server.message_ids()[len(first) :]
+    assert sorted(first) == sorted(again)
+    assert sorted(first) == [
+        f"<{application.reference}.confirmation@example.org>",
+        f"<{application.reference}.notification@example.org>",
+    ]
+
+
+@override_settings(EMAIL_BACKEND="tests.forms.email_backends.ClosingBackend")
+def test_an_email_is_recorded_before_the_smtp_connection_closes(client, sensitive_form, send):
+    """Recording before QUIT leaves only the record's update for a crash to fall into."""
+    ClosingBackend.recorded_at_close.clear()
+    send(client, sensitive_form, sensitive_answers())
+    confirmation_closed, notification_closed = ClosingBackend.recorded_at_close
+    assert confirmation_closed[0][0] is not None
+    assert notification_closed[0][1] is not None
 
 
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}})

@@ -49,7 +49,7 @@ bench: install
 	bash scripts/bench.sh
 
 # The production shape on loopback (PostgreSQL, Redis, S3, 2 app servers behind nginx, a task
-# worker) until Ctrl-C; `make soak` runs the soak test with faults against it (SOAK_ARGS="--minutes 5").
+# worker) until Ctrl-C; `make soak` runs the soak test with faults against it (SOAK_ARGS="--applications 1000 --minutes 5" for a short run).
 stack: install
 	bash scripts/stack.sh
 

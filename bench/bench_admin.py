@@ -188,13 +188,14 @@ urlpatterns = []  # filled in by bench_urls()
 
 def bench_urls():
     """The project's URLs plus the built-in view at /bench-builtin/<page_id>/ (behind the same middleware)."""
-    from django.urls import include, path
+    from django.urls import path
+
+    from microsite import urls as project_urls
 
     global urlpatterns
-    urlpatterns = [
-        path("bench-builtin/<int:page_id>/", builtin_view),
-        path("", include("microsite.urls")),
-    ]
+    # The project's own list, not include(): it ends with i18n_patterns, which Django refuses
+    # in an included URLconf.
+    urlpatterns = [path("bench-builtin/<int:page_id>/", builtin_view), *project_urls.urlpatterns]
 
 
 def client_for(username):

@@ -16,7 +16,8 @@ other failure is counted as unclean. During the run:
 
 Afterwards, as cron would, it runs ``retry_application_emails`` (emails of tasks lost with
 the killed worker) and ``clean_application_uploads --hours 0`` (uploads of abandoned
-applications), waits for the emails, and checks: every confirmation shown has exactly one
+applications), waits for the emails, and checks: all ``--applications`` were confirmed before
+``--minutes`` ran out, every confirmation shown has exactly one
 row and one stored file, no reference repeats, no file is orphaned, every failure was a
 clean 503, and every confirmation email and every team notification was sent once: one
 message with one Message-ID (a repeat delivery of that same message, after the task worker is
@@ -323,7 +324,7 @@ def percentile(values, q):
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
-def check(env, results, elapsed, fault_log, email_wait):
+def check(env, results, elapsed, fault_log, email_wait, asked_for):
     """Runs the cron jobs, waits for the emails, checks the invariants; returns (lines, ok)."""
     print(manage("retry_application_emails", "--minutes", "0"), flush=True)
     _rows, uploads_before = database_rows(env)
@@ -348,6 +349,7 @@ def check(env, results, elapsed, fault_log, email_wait):
     rows_without_object = row_keys - keys
     saved_not_shown = set(rows) - set(shown)
     ok = {
+        f"all {asked_for} applications confirmed within the time bound": len(shown) >= asked_for,
         "every confirmation shown has one row and one stored file": not one_row_one_file,
         "no reference repeats": len(set(shown)) == len(shown),
         "no file orphaned (objects without a row, rows without an object)": not orphans
@@ -405,7 +407,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--applications", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--minutes", type=float, default=10, help="stop starting applications after this")
+    parser.add_argument(
+        "--minutes", type=float, default=60, help="stop starting applications after this (a check then fails)"
+    )
     parser.add_argument("--email-wait", type=int, default=420, help="seconds to wait for the last emails")
     args = parser.parse_args()
     env = stack_env()
@@ -420,7 +424,7 @@ def main():
             pool.submit(client_loop, env["STACK_URL"], args.applications, deadline, last_practised, results)
     elapsed = time.monotonic() - started
     stop.set()
-    lines, ok = check(env, results, elapsed, fault_log, args.email_wait)
+    lines, ok = check(env, results, elapsed, fault_log, args.email_wait, args.applications)
     print("\n".join(lines))
     keep_in_readme(lines, args)
     raise SystemExit(0 if ok else 1)

@@ -2,6 +2,7 @@
 
 import django.forms
 from django.contrib.auth import forms as auth_forms
+from django.core.validators import MaxLengthValidator
 
 from campaigns.choices import Profession, Region
 from campaigns.models import Council
@@ -32,9 +33,16 @@ class SignInForm(NonFieldErrorsMixin, auth_forms.AuthenticationForm):
 
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
-        self.fields["username"].label = "Email address"
-        self.fields["username"].error_messages["required"] = "Enter your email address"
-        self.fields["username"].widget.attrs.update(autocomplete="email", spellcheck="false")
+        username = self.fields["username"]
+        username.label = "Email address"
+        username.error_messages["required"] = "Enter your email address"
+        # Django sets the username's max_length without its validator: a longer one reached
+        # authenticate, and django-axes could not store it (a 500 on PostgreSQL).
+        username.validators.append(MaxLengthValidator(username.max_length))
+        username.error_messages["max_length"] = (
+            f"Enter an email address of {username.max_length} characters or fewer"
+        )
+        username.widget.attrs.update(autocomplete="email", spellcheck="false")
         self.fields["password"].error_messages["required"] = "Enter your password"
 
     def confirm_login_allowed(self, user):

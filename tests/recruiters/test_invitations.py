@@ -6,6 +6,7 @@ import re
 
 import pytest
 import time_machine
+from axes.models import AccessAttempt
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.test import TestCase
@@ -146,6 +147,15 @@ def test_only_recruiters_sign_in_at_the_recruiter_area(client, recruiters, admin
     assert "Enter the email address and password of your recruiter account" in wrong.text
     empty = client.post("/recruiters/sign-in/", {"username": "", "password": ""})
     assert "Enter your email address" in empty.text and "Enter your password" in empty.text
+
+
+def test_a_too_long_email_address_gets_a_clear_error_not_a_500(client, recruiters):
+    """Django does not check the username's length; django-axes, recording the failed sign-in,
+    could not store one over 255 characters (a 500 on PostgreSQL)."""
+    response = client.post("/recruiters/sign-in/", {"username": "a" * 300 + "@example.org", "password": "x"})
+    assert response.status_code == 200
+    assert '<a href="#id_username">Enter an email address of 150 characters or fewer</a>' in response.text
+    assert not AccessAttempt.objects.exists()  # not a failed sign-in: nobody has such an address
 
 
 def test_repeated_wrong_passwords_lock_the_recruiter_out_as_in_the_admin(client, recruiters, settings):

@@ -80,17 +80,25 @@ part = st.tuples(
         st.just(b"plain words for a text CV\n" * 20),
     ),
 )
-multipart = st.builds(
-    lambda parts, boundary, line_end, truncate, declared: (
-        multipart_body(parts, boundary, line_end, truncate),
-        f"multipart/form-data; boundary={declared or boundary.decode('latin-1')}",
-    ),
-    st.lists(part, max_size=6),
-    st.binary(min_size=1, max_size=70).filter(lambda b: b"\r" not in b and b"\n" not in b),
-    st.sampled_from(["\r\n", "\n"]),
-    st.one_of(st.none(), st.integers(min_value=0, max_value=5000)),
-    st.one_of(st.none(), st.sampled_from(["", "other", '"quoted"'])),
-)
+
+
+def multipart_of(part):
+    """(body, content type) of up to six ``part``s, any boundary and line end, maybe cut short,
+    maybe declaring another boundary."""
+    return st.builds(
+        lambda parts, boundary, line_end, truncate, declared: (
+            multipart_body(parts, boundary, line_end, truncate),
+            f"multipart/form-data; boundary={declared or boundary.decode('latin-1')}",
+        ),
+        st.lists(part, max_size=6),
+        st.binary(min_size=1, max_size=70).filter(lambda b: b"\r" not in b and b"\n" not in b),
+        st.sampled_from(["\r\n", "\n"]),
+        st.one_of(st.none(), st.integers(min_value=0, max_value=5000)),
+        st.one_of(st.none(), st.sampled_from(["", "other", '"quoted"'])),
+    )
+
+
+multipart = multipart_of(part)
 
 
 def urlencoded(pairs, charset):

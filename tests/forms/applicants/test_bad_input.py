@@ -95,6 +95,21 @@ def test_another_applicants_application_file_and_withdrawal_are_not_found(client
     assert Application.objects.get(pk=made["bob"].pk).status == "received"
 
 
+def test_a_reference_with_a_nul_character_is_not_found(client, made):
+    """PostgreSQL refuses NUL characters in a query: such a reference was a 500 there."""
+    sign_in(client, AMIRA)
+    for path in [
+        "CBSW-AAAA-1111%00/",
+        "CBSW-AAAA-1111%00/withdraw/",
+        "%00/plan/",
+        "CBSW-AAAA-1111%00/talent-pool/",
+        "CBSW-AAAA-1111%00/interests/1/share/",
+    ]:
+        assert client.get(HOME + path).status_code == 404, path
+    assert client.post(HOME + "CBSW-AAAA-1111%00/withdraw/").status_code == 404
+    assert Application.objects.get(pk=made["amira"].pk).status == "shortlisted"
+
+
 def test_markup_in_answers_and_names_is_shown_as_text(client, site, django_capture_on_commit_callbacks):
     hostile = make_application(
         site["form"], AMIRA, "CBSW-XSS1-0001", name=SCRIPT, why_do_you_want_to_return=SCRIPT

@@ -2,6 +2,7 @@
 
 import django.forms
 from django.contrib.auth import forms as auth_forms
+from django.contrib.auth.models import AbstractUser
 from django.core.validators import MaxLengthValidator
 
 from campaigns.choices import Profession, Region
@@ -112,6 +113,10 @@ class OutcomeForm(SummaryErrorsMixin, django.forms.Form):
         self.fields["outcome"].question_type = "radio"
 
 
+#: Django's username length: a recruiter signs in with their email address as username.
+USERNAME_LENGTH = AbstractUser._meta.get_field("username").max_length
+
+
 class ApproveForm(django.forms.Form):
     """Staff confirm the organisation and its first recruiter from a sign-up."""
 
@@ -121,7 +126,15 @@ class ApproveForm(django.forms.Form):
         label="Council", queryset=Council.objects.all(), required=False, help_text="Needed for a council."
     )
     recruiter_name = django.forms.CharField(label="Recruiter's name", max_length=150)
-    recruiter_email = django.forms.EmailField(label="Recruiter's email address (the invitation goes here)")
+    recruiter_email = django.forms.EmailField(
+        label="Recruiter's email address (the invitation goes here)",
+        # It becomes the recruiter's username: longer, it would not fit (a 500 on PostgreSQL).
+        max_length=USERNAME_LENGTH,
+        error_messages={
+            "max_length": f"Enter an email address of {USERNAME_LENGTH} characters or fewer: "
+            "the recruiter signs in with it."
+        },
+    )
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()

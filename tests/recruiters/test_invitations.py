@@ -201,3 +201,20 @@ def test_a_council_that_can_recruit_already_gets_a_clear_error_not_a_500(staff, 
     assert response.status_code == 200
     assert "Leeds City Council can recruit already, as another organisation." in response.text
     assert RecruitingOrganisation.objects.count() == 1
+
+
+def test_an_email_address_too_long_to_sign_in_with_gets_a_clear_error_on_approval(
+    staff, made, django_user_model
+):
+    """The address becomes the recruiter's username (150 characters at most): a valid longer
+    address is refused on the form, and nothing is created (it was a 500 on PostgreSQL)."""
+    long_address = "amira@" + ("a" * 60 + ".") * 2 + "b" * 30 + ".example.org"
+    users_before = django_user_model.objects.count()
+    response = approve(staff, made["signup"], recruiter_email=long_address)
+    assert response.status_code == 200
+    assert (
+        "Enter an email address of 150 characters or fewer: the recruiter signs in with it." in response.text
+    )
+    assert not RecruitingOrganisation.objects.exists()
+    assert django_user_model.objects.count() == users_before
+    assert mail.outbox == []

@@ -9,13 +9,19 @@ class ApplicationFormsConfig(AppConfig):
     verbose_name = "Applications"
 
     def ready(self):
-        """Deletes a file's object with its row; forgets cached pages when a form fills up;
-        registers the kinds of personal data the intake keeps; queues the email alerts of a
-        form when it is published (``forms.alerts``).
+        """Registers the ``<reference:…>`` URL converter; deletes a file's object with its row;
+        forgets cached pages when a form fills up; registers the kinds of personal data the intake
+        keeps; queues the email alerts of a form when it is published (``forms.alerts``).
 
         See ``forms.deletion`` and ``forms.page_cache``.
         """
         from django.db.models.signals import post_delete, post_save
+        from django.urls import register_converter
+
+        from forms.references import ReferenceConverter
+
+        # Before any URLconf is read: the applicant pages and the candidate's answers use it.
+        register_converter(ReferenceConverter, "reference")
 
         from forms import page_cache
         from forms.deletion import delete_cascaded_file

@@ -16,3 +16,17 @@ def new_reference(prefix):
     chars = "".join(secrets.choice(ALPHABET) for _ in range(GROUP * 2))
     prefix = re.sub(r"[^A-Z0-9]", "", (prefix or "RTW").upper()) or "RTW"
     return f"{prefix}-{chars[:GROUP]}-{chars[GROUP:]}"
+
+
+class ReferenceConverter:
+    """``<reference:…>`` in a URL: letters and digits in dash-separated groups, as every reference
+    is. Anything else (a NUL character, which PostgreSQL refuses in a query, say) is a 404 before
+    any view or query runs."""
+
+    regex = r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value

@@ -7,6 +7,8 @@ from recruiters import views_candidate
 app_name = "candidate_interests"
 
 urlpatterns = [
-    path("<str:reference>/interests/<int:interest_id>/share/", views_candidate.share, name="share"),
-    path("<str:reference>/interests/<int:interest_id>/decline/", views_candidate.decline, name="decline"),
+    path("<reference:reference>/interests/<int:interest_id>/share/", views_candidate.share, name="share"),
+    path(
+        "<reference:reference>/interests/<int:interest_id>/decline/", views_candidate.decline, name="decline"
+    ),
 ]

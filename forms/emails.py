@@ -64,6 +64,7 @@ def applicant_confirmation(application):
             from_email=page.from_address or settings.DEFAULT_FROM_EMAIL,
             to=[application.applicant_email],
             reply_to=[page.reply_to] if page.reply_to else None,
+            headers={"Message-ID": message_id(application, "confirmation")},
         )
 
 
@@ -105,10 +106,11 @@ def team_notification(application):
         application,
         f"{page.subject or 'New application'}: {application.reference}",
         f"A new {kind} has been received for {programme_title(application)}.",
+        headers={"Message-ID": message_id(application, "notification")},
     )
 
 
-def team_email(application, subject, summary):
+def team_email(application, subject, summary, headers=None):
     """An email to the form's team: ``summary``, the reference and a link to the admin (no answers)."""
     page = application.page.specific
     link = site_url(reverse("wagtailforms:list_submissions", args=[page.pk]))
@@ -120,6 +122,7 @@ def team_email(application, subject, summary):
         body=body,
         from_email=page.from_address or settings.DEFAULT_FROM_EMAIL,
         to=team_addresses(page),
+        headers=headers,
     )
 
 
@@ -131,7 +134,8 @@ def message_id(application, kind):
     """The fixed Message-ID of an application's ``kind`` of email (``confirmation``, ``notification``).
 
     Built from the reference and the sender's domain, so a resend from any worker is the same
-    message: mail stores that keep one copy per Message-ID (Gmail, for one) show it once.
+    message (``forms.tasks``): mail stores that keep one copy per Message-ID (Gmail, for one)
+    show it once.
     """
     sender = application.page.specific.from_address or settings.DEFAULT_FROM_EMAIL
     domain = parseaddr(sender)[1].rpartition("@")[2] or "localhost"

@@ -56,14 +56,13 @@ def send_application_emails(application_id, attempt=1):
 
 
 def send_one(application, sent_field, build, errors):
-    """Sends one email with its fixed Message-ID and records it before closing the connection.
+    """Sends one email (its Message-ID fixed by ``forms.emails``), recorded before the connection closes.
 
     Recording before the SMTP ``QUIT`` leaves one database update between the server taking
     the email and its record. A worker killed inside that gap sends the email again on retry,
     with the same Message-ID (SMTP cannot tell a sender whether it already has a message).
     """
     message = build(application)
-    message.extra_headers["Message-ID"] = emails.message_id(application, sent_field.removesuffix("_sent_at"))
     connection = message.get_connection()
     try:
         connection.open()

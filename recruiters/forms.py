@@ -23,6 +23,11 @@ class NonFieldErrorsMixin(SummaryErrorsMixin):
         return [(anchor, error) for error in self.non_field_errors()] + super().error_links()
 
 
+#: A recruiter signs in with their email address as Django's username, which holds this many characters.
+USERNAME_LENGTH = AbstractUser._meta.get_field("username").max_length
+TOO_LONG = f"Enter an email address of {USERNAME_LENGTH} characters or fewer"
+
+
 class SignInForm(NonFieldErrorsMixin, auth_forms.AuthenticationForm):
     """Email address and password; only members of an active recruiting organisation get in."""
 
@@ -39,10 +44,8 @@ class SignInForm(NonFieldErrorsMixin, auth_forms.AuthenticationForm):
         username.error_messages["required"] = "Enter your email address"
         # Django sets the username's max_length without its validator: a longer one reached
         # authenticate, and django-axes could not store it (a 500 on PostgreSQL).
-        username.validators.append(MaxLengthValidator(username.max_length))
-        username.error_messages["max_length"] = (
-            f"Enter an email address of {username.max_length} characters or fewer"
-        )
+        username.validators.append(MaxLengthValidator(USERNAME_LENGTH))
+        username.error_messages["max_length"] = TOO_LONG
         username.widget.attrs.update(autocomplete="email", spellcheck="false")
         self.fields["password"].error_messages["required"] = "Enter your password"
 
@@ -113,10 +116,6 @@ class OutcomeForm(SummaryErrorsMixin, django.forms.Form):
         self.fields["outcome"].question_type = "radio"
 
 
-#: Django's username length: a recruiter signs in with their email address as username.
-USERNAME_LENGTH = AbstractUser._meta.get_field("username").max_length
-
-
 class ApproveForm(django.forms.Form):
     """Staff confirm the organisation and its first recruiter from a sign-up."""
 
@@ -130,10 +129,7 @@ class ApproveForm(django.forms.Form):
         label="Recruiter's email address (the invitation goes here)",
         # It becomes the recruiter's username: longer, it would not fit (a 500 on PostgreSQL).
         max_length=USERNAME_LENGTH,
-        error_messages={
-            "max_length": f"Enter an email address of {USERNAME_LENGTH} characters or fewer: "
-            "the recruiter signs in with it."
-        },
+        error_messages={"max_length": f"{TOO_LONG}: the recruiter signs in with it."},
     )
 
     def clean_name(self):

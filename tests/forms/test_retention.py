@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.db import connection
 from django.db.models import Q
+from django.test.utils import override_system_checks
 from django.utils import timezone
 from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import ModelLogEntry, Site
@@ -322,34 +323,29 @@ def test_progress_bar_is_shown_on_a_terminal_only(closed_form):
         make_application(closed_form)
 
 
-@pytest.fixture
-def failing_check():
-    """Registers, for one test, a system check with the given tag that reports an error."""
-    registered = []
+def broken_check(tag):
+    """A system check with this tag that reports an error."""
 
-    def register(tag):
-        def broken(**kwargs):
-            return [checks.Error(f"A broken {tag} setting", id="tests.E001")]
+    def broken(**kwargs):
+        return [checks.Error(f"A broken {tag} setting", id="tests.E001")]
 
-        checks.register(broken, tag)
-        registered.append(broken)
-
-    yield register
-    for check in registered:
-        checks.registry.registry.registered_checks.discard(check)
+    broken.tags = [tag]
+    return broken
 
 
-def test_the_purge_runs_the_model_checks_not_the_others(closed_form, failing_check):
+def test_the_purge_runs_the_model_checks_not_the_others(closed_form):
     """A failing URL check (those load the admin: 5 MB) no longer stops the nightly purge; a failing
     model check still does, before anything is deleted."""
     make_application(closed_form)
-    failing_check(checks.Tags.urls)
-    with time_machine.travel(AFTER_DUE, tick=False):
+    with override_system_checks([broken_check(checks.Tags.urls)]), time_machine.travel(AFTER_DUE, tick=False):
         call_command("purge_expired_data", skip_checks=False, stdout=io.StringIO())
     assert not Application.objects.exists()
     make_application(closed_form)
-    failing_check(checks.Tags.models)
-    with time_machine.travel(AFTER_DUE, tick=False), pytest.raises(SystemCheckError, match="broken models"):
+    with (
+        override_system_checks([broken_check(checks.Tags.models)]),
+        time_machine.travel(AFTER_DUE, tick=False),
+        pytest.raises(SystemCheckError, match="broken models"),
+    ):
         call_command("purge_expired_data", skip_checks=False, stdout=io.StringIO())
     assert Application.objects.count() == 1
 
